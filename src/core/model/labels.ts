@@ -1,0 +1,45 @@
+import type { Vec3 } from '../math/mat4';
+
+/** Where a box came from. Derived boxes are not stored; this names stored ones. */
+export type CuboidSource =
+  | { kind: 'manual' }
+  | { kind: 'interpolated' }
+  | { kind: 'propagated' }
+  | { kind: 'prelabel'; model: string; version: string; score: number };
+
+export type AttributeValue = string | number | boolean;
+
+/** An object followed through the scene. */
+export interface Track {
+  type: 'track';
+  id: string;
+  sceneId: string;
+  classId: string;
+  attributes: Record<string, AttributeValue>;
+  /** One size for the whole track. */
+  rigid: boolean;
+}
+
+/**
+ * A 3D box on one frame, in that frame's ego coordinates (metres). `position` is the geometric centre; `size` is
+ * [length along the box's x, width along y, height along z]; yaw about z in (−π, π], pitch and roll intrinsic
+ * Z-Y-X, radians.
+ */
+export interface Cuboid {
+  type: 'cuboid';
+  id: string;
+  sceneId: string;
+  trackId: string;
+  frameIndex: number;
+  position: Vec3;
+  size: Vec3;
+  yaw: number;
+  pitch: number;
+  roll: number;
+  attributes: Record<string, AttributeValue>;
+  keyframe: boolean;
+  source: CuboidSource;
+}
+
+/** The label records a scene holds, by id. Patches add, update and remove these. */
+export type LabelRecord = Track | Cuboid;

@@ -1,0 +1,66 @@
+import type { Mat4 } from '../math/mat4';
+
+/** A LiDAR and where it sits on the vehicle. Points stay in this sensor's frame; `egoFromLidar` places them. */
+export interface LidarSensor {
+  id: string;
+  name: string;
+  egoFromLidar: Mat4;
+}
+
+/** Pinhole intrinsics in pixels. */
+export interface CameraIntrinsics {
+  fx: number;
+  fy: number;
+  cx: number;
+  cy: number;
+  skew: number;
+}
+
+export type Distortion =
+  | { model: 'none' }
+  /** OpenCV radial-tangential. */
+  | { model: 'radtan'; k1: number; k2: number; p1: number; p2: number; k3: number }
+  /** Fisheye / Kannala-Brandt. */
+  | { model: 'fisheye'; k1: number; k2: number; k3: number; k4: number };
+
+/** A camera with OpenCV axes (x right, y down, z forward). */
+export interface CameraSensor {
+  id: string;
+  name: string;
+  cameraFromEgo: Mat4;
+  intrinsics: CameraIntrinsics;
+  width: number;
+  height: number;
+  distortion: Distortion;
+}
+
+/** One sensor's recording inside a frame. `uri` names where its bytes come from (a file, a URL, `demo:`). */
+export interface SensorSample {
+  sensorId: string;
+  /** µs since the epoch, or since the scene start where no epoch is known. */
+  timestampUs: number;
+  uri: string;
+}
+
+/** One LiDAR sweep and, per camera, the image nearest to it in time. */
+export interface Frame {
+  index: number;
+  timestampUs: number;
+  worldFromEgo?: Mat4;
+  lidar: SensorSample[];
+  cameras: SensorSample[];
+}
+
+export type SceneSource = { kind: 'demo'; seed: number } | { kind: 'files'; root: string };
+
+export interface Scene {
+  id: string;
+  name: string;
+  source: SceneSource;
+  lidars: LidarSensor[];
+  cameras: CameraSensor[];
+  frames: Frame[];
+  ontologyId: string;
+  /** Content hash of the input files (or of the generator and its seed), for lineage. */
+  provenance: { contentHash: string };
+}

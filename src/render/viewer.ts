@@ -1,0 +1,151 @@
+import { Color, Plane, Raycaster, Scene, Vector2, Vector3, WebGPURenderer } from 'three/webgpu';
+import { PointsLayer, type PointColorMode } from './points-layer';
+import { CuboidLayer, type CuboidStyle } from './cuboid-layer';
+import { createRangeRings } from './ground-grid';
+import { ViewCameras, type ViewMode } from './view-cameras';
+import type { PointCloud } from '../core/model/point-cloud';
+import type { Cuboid } from '../core/model/labels';
+import type { Mat4 } from '../core/math/mat4';
+
+export type Backend = 'WebGPU' | 'WebGL2';
+
+export interface ViewerEvents {
+  /** The renderer in use changed (first start, or a fallback after the GPU device was lost). */
+  onBackend(backend: Backend): void;
+  onError(message: string): void;
+}
+
+const BACKGROUND = new Color('#0b0f17');
+
+/**
+ * The 3D view: a plain class that owns the renderer, its canvas and its layers, and draws only when something
+ * changed. It never reads application state; the UI pushes data in.
+ */
+export class Viewer {
+  readonly scene = new Scene();
+  readonly points = new PointsLayer();
+  readonly cuboids = new CuboidLayer();
+  readonly cameras: ViewCameras;
+  #renderer: WebGPURenderer | undefined;
+  #canvas: HTMLCanvasElement | undefined;
+  #pending = false;
+  #disposed = false;
+  #size = { width: 1, height: 1 };
+  #resizeObserver: ResizeObserver;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly events: ViewerEvents,
+  ) {
+    this.scene.background = BACKGROUND;
+    this.scene.add(createRangeRings(), this.points.object, this.cuboids.object);
+    this.cameras = new ViewCameras(container, () => this.invalidate());
+    this.#resizeObserver = new ResizeObserver(() => this.#resize());
+    this.#resizeObserver.observe(container);
+  }
+
+  /** Starts on WebGPU where the browser has it, else on WebGL2; resolves with the backend really in use. */
+  async start(forceWebGL = false): Promise<Backend> {
+    this.#renderer?.dispose();
+    this.#canvas?.remove();
+    // A canvas that held a WebGPU context cannot give a WebGL2 one: every start gets a fresh canvas.
+    const canvas = document.createElement('canvas');
+    canvas.className = 'viewer-canvas';
+    this.container.prepend(canvas);
+    this.#canvas = canvas;
+    const renderer = new WebGPURenderer({ canvas, antialias: false, forceWebGL });
+    renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
+    try {
+      await renderer.init();
+    } catch (error) {
+      if (forceWebGL) throw error;
+      return this.start(true);
+    }
+    renderer.onDeviceLost = (info) => {
+      if (this.#disposed) return;
+      this.events.onError(`GPU device lost (${info.message}); switching to WebGL2`);
+      void this.start(true);
+    };
+    this.#renderer = renderer;
+    const backend: Backend = (renderer.backend as { isWebGPUBackend?: boolean }).isWebGPUBackend ? 'WebGPU' : 'WebGL2';
+    this.#resize();
+    this.events.onBackend(backend);
+    return backend;
+  }
+
+  setCloud(cloud: PointCloud | undefined, egoFromLidar: Mat4 | undefined): void {
+    this.points.setCloud(cloud, egoFromLidar);
+    this.invalidate();
+  }
+
+  setColorMode(mode: PointColorMode): void {
+    this.points.setColorMode(mode);
+    this.invalidate();
+  }
+
+  setCuboids(cuboids: readonly Cuboid[], styleOf: (c: Cuboid) => CuboidStyle): void {
+    this.cuboids.setCuboids(cuboids, styleOf);
+    this.invalidate();
+  }
+
+  setViewMode(mode: ViewMode): void {
+    this.cameras.setMode(mode);
+    this.invalidate();
+  }
+
+  /** Schedules one draw on the next animation frame; repeated calls before it coalesce. */
+  invalidate(): void {
+    if (this.#pending || this.#disposed) return;
+    this.#pending = true;
+    requestAnimationFrame(() => {
+      this.#pending = false;
+      if (this.#renderer && !this.#disposed) void this.#renderer.renderAsync(this.scene, this.cameras.active);
+    });
+  }
+
+  /**
+   * Where a click meets the ground: the ego-frame point on the horizontal plane z = `groundZ` under the pointer,
+   * or undefined when the ray misses it (looking at the sky).
+   */
+  pickGround(clientX: number, clientY: number, groundZ = 0): [number, number, number] | undefined {
+    const rect = this.container.getBoundingClientRect();
+    const ndc = new Vector2(
+      ((clientX - rect.left) / rect.width) * 2 - 1,
+      -((clientY - rect.top) / rect.height) * 2 + 1,
+    );
+    const raycaster = new Raycaster();
+    raycaster.setFromCamera(ndc, this.cameras.active);
+    const hit = raycaster.ray.intersectPlane(new Plane(new Vector3(0, 0, 1), -groundZ), new Vector3());
+    return hit ? [hit.x, hit.y, hit.z] : undefined;
+  }
+
+  /** The client (CSS pixel) position of an ego-frame point in the current view. */
+  egoToClient(p: readonly [number, number, number]): [number, number] {
+    const rect = this.container.getBoundingClientRect();
+    const v = new Vector3(...p).project(this.cameras.active);
+    return [rect.left + ((v.x + 1) / 2) * rect.width, rect.top + ((1 - v.y) / 2) * rect.height];
+  }
+
+  #resize(): void {
+    const { clientWidth: width, clientHeight: height } = this.container;
+    if (width === 0 || height === 0) return;
+    this.#size = { width, height };
+    this.#renderer?.setSize(width, height, true);
+    this.cameras.resize(width, height);
+    this.invalidate();
+  }
+
+  get size(): { width: number; height: number } {
+    return this.#size;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#resizeObserver.disconnect();
+    this.cameras.dispose();
+    this.points.dispose();
+    this.cuboids.dispose();
+    this.#renderer?.dispose();
+    this.#canvas?.remove();
+  }
+}

@@ -1,0 +1,108 @@
+import type { Scene } from '../core/model/scene';
+import type { Ontology, OntologyClass } from '../core/model/ontology';
+import type { Cuboid } from '../core/model/labels';
+import type { FrameProvider, LoadedFrame } from './frame-provider';
+import type { LabelsState } from './labels.svelte';
+import { createCuboid } from '../core/edits/create-cuboid';
+import { deleteCuboid } from '../core/edits/delete-cuboid';
+import { estimateGroundZ } from '../core/geometry/ground';
+import { findClass } from '../core/model/default-ontology';
+
+export type Tool = 'navigate' | 'place';
+export type ViewMode = 'orbit' | 'birdsEye';
+export type ColorMode = 'height' | 'intensity';
+
+/**
+ * The open scene and what the user is doing with it: current frame, tool, class, view. Loaded frames are held
+ * raw (typed arrays must never be deep-proxied).
+ */
+export class SessionState {
+  frameIndex = $state(0);
+  frame = $state.raw<LoadedFrame | undefined>(undefined);
+  loadingFrame = $state<number | undefined>(undefined);
+  tool = $state<Tool>('navigate');
+  classId = $state('car');
+  viewMode = $state<ViewMode>('orbit');
+  colorMode = $state<ColorMode>('height');
+  selectedId = $state<string | undefined>(undefined);
+  backend = $state<string | undefined>(undefined);
+  error = $state<string | undefined>(undefined);
+  #loadToken = 0;
+
+  constructor(
+    readonly scene: Scene,
+    readonly ontology: Ontology,
+    readonly labels: LabelsState,
+    private readonly frames: FrameProvider,
+  ) {}
+
+  get frameCount(): number {
+    return this.scene.frames.length;
+  }
+
+  /** Seconds since the first frame. */
+  get frameSeconds(): number {
+    const first = this.scene.frames[0]?.timestampUs ?? 0;
+    return ((this.scene.frames[this.frameIndex]?.timestampUs ?? first) - first) / 1e6;
+  }
+
+  /** The ontology class of a cuboid's track. */
+  classOf(cuboid: Cuboid): OntologyClass | undefined {
+    const track = this.labels.doc.get(cuboid.trackId);
+    return track?.type === 'track' ? findClass(this.ontology, track.classId) : undefined;
+  }
+
+  async goToFrame(index: number): Promise<void> {
+    const clamped = Math.max(0, Math.min(this.frameCount - 1, Math.round(index)));
+    const direction = clamped >= this.frameIndex ? 1 : -1;
+    this.frameIndex = clamped;
+    this.selectedId = undefined;
+    // Only the newest request may land: a fast scrub must not show an older frame last.
+    const token = ++this.#loadToken;
+    this.loadingFrame = clamped;
+    try {
+      const frame = await this.frames.load(clamped);
+      if (token !== this.#loadToken) return;
+      this.frame = frame;
+      this.error = undefined;
+      this.frames.prefetch(clamped, direction);
+    } catch (error) {
+      if (token === this.#loadToken) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (token === this.#loadToken) this.loadingFrame = undefined;
+    }
+  }
+
+  /**
+   * Places a box of the current class's default size with its centre over ego (x, y), standing on the ground
+   * estimated from the points there (ego z = 0 where no points help), heading along the ego's x.
+   */
+  placeBoxAt(x: number, y: number, yaw = 0): string | undefined {
+    const cls = findClass(this.ontology, this.classId);
+    const lidar = this.scene.lidars[0];
+    if (!cls) return undefined;
+    const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
+    const ground = cloud && lidar ? (estimateGroundZ(cloud, lidar.egoFromLidar, x, y) ?? 0) : 0;
+    const size = cls.defaultSize;
+    const cuboidId = crypto.randomUUID();
+    const patch = createCuboid(this.labels.doc, {
+      sceneId: this.scene.id,
+      frameIndex: this.frameIndex,
+      classId: cls.id,
+      position: [x, y, ground + size[2] / 2],
+      size,
+      yaw,
+      trackId: crypto.randomUUID(),
+      cuboidId,
+    });
+    this.labels.commit('createCuboid', patch);
+    this.selectedId = cuboidId;
+    return cuboidId;
+  }
+
+  deleteSelected(): void {
+    if (!this.selectedId || !this.labels.doc.has(this.selectedId)) return;
+    this.labels.commit('deleteCuboid', deleteCuboid(this.labels.doc, { cuboidId: this.selectedId }));
+    this.selectedId = undefined;
+  }
+}

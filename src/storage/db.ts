@@ -1,0 +1,71 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Scene } from '../core/model/scene';
+import type { LabelRecord } from '../core/model/labels';
+import type { Patch } from '../core/edits/patch';
+
+/** A decoded or generated sensor sample kept for the next visit. Evictable; labels never are. */
+export interface CachedFrame {
+  /** `${sceneId}|${sensorId}|${index}` */
+  key: string;
+  sceneId: string;
+  /** Bytes of the payload, for the LRU bound. */
+  bytes: number;
+  /** ms since epoch of the last read, for LRU eviction. */
+  lastUsed: number;
+  payload: CachedPoints | CachedImage;
+}
+
+export interface CachedPoints {
+  kind: 'points';
+  count: number;
+  positions: Float32Array;
+  attributes: Record<string, Float32Array>;
+  bounds: { min: [number, number, number]; max: [number, number, number] };
+}
+
+export interface CachedImage {
+  kind: 'image';
+  width: number;
+  height: number;
+  mime: string;
+  /** Encoded image bytes (JPEG/PNG). */
+  data: ArrayBuffer;
+}
+
+/** One applied patch. `seq` orders the journal; replaying all patches of a scene in order rebuilds its labels. */
+export interface JournalEntry {
+  seq?: number;
+  sceneId: string;
+  /** ms since epoch. */
+  time: number;
+  author: string;
+  /** The edit's name, or `undo`/`redo`. */
+  name: string;
+  patch: Patch;
+}
+
+/** The labels of a scene folded up to and including journal entry `seq`. */
+export interface LabelSnapshot {
+  sceneId: string;
+  seq: number;
+  records: LabelRecord[];
+}
+
+export type FrustumDb = Dexie & {
+  scenes: EntityTable<Scene, 'id'>;
+  frames: EntityTable<CachedFrame, 'key'>;
+  journal: EntityTable<JournalEntry, 'seq'>;
+  snapshots: EntityTable<LabelSnapshot, 'sceneId'>;
+};
+
+/** Opens (and creates or migrates) the database. Schema v1. */
+export function openDb(name = 'frustum'): FrustumDb {
+  const db = new Dexie(name) as FrustumDb;
+  db.version(1).stores({
+    scenes: 'id',
+    frames: 'key, sceneId, lastUsed',
+    journal: '++seq, [sceneId+seq]',
+    snapshots: 'sceneId',
+  });
+  return db;
+}

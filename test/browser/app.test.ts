@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { Profile, type BackendName } from './launch';
+import { boxCount, egoToClient, openApp, pointCount, settle, storedCuboids, viewportImage } from './app-flow';
+import { countChanged, countChangedNear, countUnlike } from './pixels';
+import { createDemoDrive, DEMO_SEED, groundTruthAt } from '../../src/core/demo/index';
+import type { Cuboid } from '../../src/core/model/labels';
+
+const BACKGROUND: [number, number, number] = [0x0b, 0x0f, 0x17];
+
+/** The ground-truth car of frame 0 nearest to a spot comfortably inside the default bird's-eye view. */
+function targetCar(): Cuboid {
+  const drive = createDemoDrive(DEMO_SEED);
+  const { tracks, cuboids } = groundTruthAt(drive, 0);
+  const carTracks = new Set(tracks.filter((t) => t.classId === 'car').map((t) => t.id));
+  const cars = cuboids.filter(
+    (c) => carTracks.has(c.trackId) && c.position[0] > 4 && c.position[0] < 30 && Math.abs(c.position[1]) < 15,
+  );
+  cars.sort((a, b) => Math.hypot(a.position[0] - 12, a.position[1]) - Math.hypot(b.position[0] - 12, b.position[1]));
+  if (!cars[0]) throw new Error('the demo drive has no car in view on frame 0');
+  return cars[0];
+}
+
+describe.each(['WebGPU', 'WebGL2'] as const)('Frustum on %s', (backend: BackendName) => {
+  const baseURL = inject('baseURL');
+  const profile = new Profile(backend);
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await profile.open();
+    await openApp(page, baseURL, backend);
+  });
+  afterAll(() => profile.dispose());
+
+  it('boots on the demo drive and draws the sweep with the backend it reports', async () => {
+    expect(await page.getByTestId('backend').textContent()).toContain(backend);
+    const points = await pointCount(page);
+    expect(points).toBeGreaterThan(90_000);
+    expect(points).toBeLessThan(140_000);
+    await settle(page);
+    const byHeight = await viewportImage(page);
+    expect(countUnlike(byHeight, BACKGROUND)).toBeGreaterThan(5_000);
+    // Only points change colour with the colour mode: pixels that change are pixels where points are.
+    await page.getByTestId('color-mode').selectOption('intensity');
+    await settle(page);
+    const byIntensity = await viewportImage(page);
+    expect(countChanged(byHeight, byIntensity)).toBeGreaterThan(3_000);
+    await page.getByTestId('color-mode').selectOption('height');
+    expect(await page.getByTestId('frame-label').textContent()).toBe('Frame 1 / 50');
+  });
+
+  it('places a box with N and a click on a car in the bird’s-eye view, and keeps it across reload and relaunch', async () => {
+    const car = targetCar();
+    await page.getByTestId('view-birds-eye').click();
+    await settle(page);
+    const [x, y] = await egoToClient(page, car.position);
+    const before = await viewportImage(page);
+    const box = (await page.getByTestId('viewport').boundingBox())!;
+
+    await page.keyboard.press('n');
+    await page.mouse.click(x, y);
+    await expect.poll(() => boxCount(page)).toBe(1);
+    await settle(page);
+    const after = await viewportImage(page);
+    expect(countChangedNear(before, after, Math.round(x - box.x), Math.round(y - box.y), 40)).toBeGreaterThan(30);
+
+    await expect.poll(() => storedCuboids(page)).toHaveLength(1);
+    const [stored] = await storedCuboids(page);
+    expect(Math.hypot(stored!.position[0] - car.position[0], stored!.position[1] - car.position[1])).toBeLessThan(0.5);
+    // Standing on the ground: the box's bottom within 30 cm of the car's.
+    expect(Math.abs(stored!.position[2] - stored!.size[2] / 2 - (car.position[2] - car.size[2] / 2))).toBeLessThan(0.3);
+
+    if (backend === 'WebGPU') {
+      mkdirSync('test/screenshots', { recursive: true });
+      await page.getByTestId('view-orbit').click();
+      await settle(page);
+      writeFileSync('test/screenshots/frustum.png', await page.screenshot());
+    }
+
+    await page.reload();
+    await openApp(page, baseURL, backend);
+    await expect.poll(() => boxCount(page)).toBe(1);
+
+    await profile.kill();
+    page = await profile.open();
+    await openApp(page, baseURL, backend);
+    await expect.poll(() => boxCount(page)).toBe(1);
+    expect((await storedCuboids(page))[0]?.position).toEqual(stored!.position);
+  });
+
+  it('steps to the next frame with the arrow key, showing its number, time and sweep', async () => {
+    const first = await pointCount(page);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('frame-label').textContent(), { timeout: 60_000 }).toBe('Frame 2 / 50');
+    expect(await page.getByTestId('frame-time').textContent()).toBe('0.1 s');
+    await expect.poll(() => pointCount(page), { timeout: 60_000 }).not.toBe(first);
+    expect(await boxCount(page)).toBe(0);
+  });
+});

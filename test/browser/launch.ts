@@ -1,0 +1,66 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type BackendName = 'WebGPU' | 'WebGL2';
+
+const COMMON = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * WebGPU: headed Chromium under Xvfb with SwiftShader's Vulkan (headless WebGPU loses its device when it
+ * presents to a canvas). WebGL2: plain headless Chromium, which has no WebGPU adapter, so the app falls back.
+ */
+const ARGS: Record<BackendName, { headless: boolean; args: string[] }> = {
+  WebGPU: {
+    headless: false,
+    args: [
+      ...COMMON,
+      '--enable-unsafe-webgpu',
+      '--enable-features=Vulkan',
+      '--use-vulkan=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  },
+  WebGL2: { headless: true, args: COMMON },
+};
+
+/** A browser profile on disk, so IndexedDB persists across reloads and relaunches as it does for a user. */
+export class Profile {
+  readonly dir = mkdtempSync(join(tmpdir(), 'frustum-profile-'));
+  context: BrowserContext | undefined;
+
+  constructor(readonly backend: BackendName) {}
+
+  async open(locale = 'en-US'): Promise<Page> {
+    const { headless, args } = ARGS[this.backend];
+    if (!headless && !process.env['DISPLAY'])
+      throw new Error('the WebGPU run needs a display: run the browser tests under xvfb-run');
+    this.context = await chromium.launchPersistentContext(this.dir, {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      headless,
+      args,
+      locale,
+      viewport: { width: 1400, height: 820 },
+    });
+    return this.context.pages()[0] ?? (await this.context.newPage());
+  }
+
+  /** Closes the browser without any chance to save on unload: the crash case. */
+  async kill(): Promise<void> {
+    await this.context?.close();
+    this.context = undefined;
+  }
+
+  async dispose(): Promise<void> {
+    await this.kill();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

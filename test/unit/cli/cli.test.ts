@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../../../src/cli/main';
+import { FRUSTUM_VERSION } from '../../../src/core/version';
+
+const run = (args: string[], lang = 'en_US.UTF-8') => {
+  const lines: string[] = [];
+  const code = runCli(args, { lang }, (l) => lines.push(l));
+  return { code, text: lines.join('\n') };
+};
+
+describe('frustum CLI', () => {
+  it('prints the version of package.json', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(FRUSTUM_VERSION).toBe(pkg.version);
+    expect(run(['--version'])).toEqual({ code: 0, text: pkg.version });
+  });
+
+  it('prints help, in Chinese under a Chinese locale', () => {
+    expect(run([]).text).toMatch(/Usage: frustum <command>/);
+    expect(run(['help'], 'zh_CN.UTF-8').text).toMatch(/用法/);
+  });
+
+  it('fails with a clear message on an unknown command', () => {
+    const { code, text } = run(['frobnicate']);
+    expect(code).not.toBe(0);
+    expect(text).toContain('"frobnicate"');
+  });
+});

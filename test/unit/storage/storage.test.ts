@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, type FrustumDb } from '../../../src/storage/db';
+import { LabelRepository } from '../../../src/storage/label-repository';
+import { FrameCache, cacheBytesFromEstimate } from '../../../src/storage/frame-cache';
+import { applyPatch, invertPatch, type LabelDoc } from '../../../src/core/edits/patch';
+import { createCuboid } from '../../../src/core/edits/create-cuboid';
+
+let db: FrustumDb;
+let n = 0;
+const fresh = () => (db = openDb(`test-${++n}`));
+afterEach(() => db?.close());
+
+const place = (doc: LabelDoc, i: number) =>
+  createCuboid(doc, {
+    sceneId: 's1',
+    frameIndex: i % 3,
+    classId: 'car',
+    position: [i, 0, 0.8],
+    size: [4, 2, 1.5],
+    yaw: 0.1 * i,
+    trackId: `t${i}`,
+    cuboidId: `c${i}`,
+  });
+
+describe('LabelRepository', () => {
+  it('rebuilds the labels from the journal after reopening, undo included', async () => {
+    fresh();
+    const repo = new LabelRepository(db, 's1');
+    const doc = await repo.load();
+    expect(doc.size).toBe(0);
+    const patches = [0, 1, 2].map((i) => {
+      const p = place(doc, i);
+      applyPatch(doc, p);
+      return p;
+    });
+    for (const p of patches) await repo.append('createCuboid', p, 'tester');
+    const undo = invertPatch(patches[1]!);
+    applyPatch(doc, undo);
+    await repo.append('undo', undo, 'tester');
+
+    const reopened = await new LabelRepository(openDb(db.name), 's1').load();
+    expect([...reopened.keys()].sort()).toEqual(['c0', 'c2', 't0', 't2']);
+    expect(reopened.get('c2')).toEqual(doc.get('c2'));
+    expect(await new LabelRepository(db, 'other-scene').load()).toEqual(new Map());
+  });
+
+  it('a snapshot folds the journal without changing what loads', async () => {
+    fresh();
+    const repo = new LabelRepository(db, 's1');
+    const doc = await repo.load();
+    let seq = 0;
+    for (let i = 0; i < 5; i++) {
+      const p = place(doc, i);
+      applyPatch(doc, p);
+      seq = await repo.append('createCuboid', p, 'tester');
+    }
+    await repo.snapshot(doc, seq);
+    expect(await db.journal.count()).toBe(0);
+    const p = place(doc, 9);
+    applyPatch(doc, p);
+    await repo.append('createCuboid', p, 'tester');
+    const loaded = await new LabelRepository(db, 's1').load();
+    expect(loaded.size).toBe(12);
+    expect(loaded.get('c9')).toEqual(doc.get('c9'));
+  });
+});
+
+describe('FrameCache', () => {
+  const points = (count: number) => ({
+    kind: 'points' as const,
+    count,
+    positions: new Float32Array(count * 3).map((_, i) => i),
+    attributes: { intensity: new Float32Array(count).fill(0.5) },
+    bounds: { min: [0, 0, 0] as [number, number, number], max: [1, 1, 1] as [number, number, number] },
+  });
+
+  it('round-trips typed arrays and evicts the least recently used beyond the bound', async () => {
+    fresh();
+    const cache = new FrameCache(db, 3 * 1600); // three frames of 100 points (1,600 bytes each)
+    for (let i = 0; i < 3; i++) await cache.putMany('s', [{ sensorId: 'l', index: i, payload: points(100) }]);
+    const got = await cache.get('s', 'l', 0);
+    expect(got?.kind).toBe('points');
+    expect(got?.kind === 'points' && Array.from(got.positions.slice(0, 4))).toEqual([0, 1, 2, 3]);
+    await new Promise((r) => setTimeout(r, 5));
+    await cache.putMany('s', [{ sensorId: 'l', index: 3, payload: points(100) }]);
+    expect(await cache.get('s', 'l', 1)).toBeUndefined();
+    expect(await cache.get('s', 'l', 0)).toBeDefined();
+    expect(await db.frames.count()).toBe(3);
+  });
+
+  it('sizes the bound from the storage estimate within limits', () => {
+    const MiB = 1024 * 1024;
+    expect(cacheBytesFromEstimate({ quota: 1000 * MiB, usage: 0 })).toBe(200 * MiB);
+    expect(cacheBytesFromEstimate(undefined)).toBe(64 * MiB);
+    expect(cacheBytesFromEstimate({ quota: 100_000 * MiB, usage: 0 })).toBe(2048 * MiB);
+  });
+});
