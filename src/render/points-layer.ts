@@ -1,5 +1,5 @@
 import { BufferAttribute, BufferGeometry, Matrix4, Points, PointsNodeMaterial } from 'three/webgpu';
-import { attribute, clamp, float, mix, positionWorld, uniform, vec3 } from 'three/tsl';
+import { attribute, clamp, mix, positionWorld, uniform, vec3 } from 'three/tsl';
 import type { PointCloud } from '../core/model/point-cloud';
 import type { Mat4 } from '../core/math/mat4';
 
@@ -39,9 +39,23 @@ function heightColor() {
   return mix(low, vec3(1.0, 0.55, 0.15), clamp(t.mul(2).sub(1), 0, 1));
 }
 
+/** 1 / the sweep's largest intensity: datasets differ (KITTI 0–1, nuScenes 0–255). */
+const intensityScale = uniform(1);
+
+/**
+ * Dark to warm white. The ramp is in linear colour: the sRGB output encoding already lifts the dark end, so
+ * asphalt stays dark and paint, plates and signs stand out.
+ */
 function intensityColor() {
-  const i = clamp(attribute('intensity', 'float'), 0, 1);
-  return mix(vec3(0.25, 0.25, 0.3), vec3(1.0, 0.95, 0.6), i.pow(float(0.6)));
+  const i = clamp(attribute('intensity', 'float').mul(intensityScale), 0, 1);
+  return mix(vec3(0.01, 0.012, 0.02), vec3(1.0, 0.8, 0.3), i);
+}
+
+/** The largest value of an attribute: one pass, no allocation. */
+function maxOf(values: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
 }
 
 /**
@@ -62,6 +76,7 @@ export class PointsLayer {
     this.object = new Points(this.#geometry, height);
     this.object.matrixAutoUpdate = false;
     this.object.frustumCulled = false;
+    this.object.visible = false;
   }
 
   setCloud(cloud: PointCloud | undefined, egoFromLidar: Mat4 | undefined): void {
@@ -70,10 +85,13 @@ export class PointsLayer {
     if (cloud) {
       this.#geometry.setAttribute('position', new BufferAttribute(cloud.positions, 3));
       const intensity = cloud.attributes['intensity'] ?? new Float32Array(cloud.count);
+      intensityScale.value = 1 / Math.max(1e-6, maxOf(intensity));
       this.#geometry.setAttribute('intensity', new BufferAttribute(intensity, 1));
       this.#geometry.setDrawRange(0, cloud.count);
     }
     this.object.geometry = this.#geometry;
+    // An empty geometry has no position attribute to bind: draw nothing until a sweep arrives.
+    this.object.visible = cloud !== undefined && cloud.count > 0;
     if (egoFromLidar) this.object.matrix.copy(toMatrix4(egoFromLidar));
     this.object.matrixWorldNeedsUpdate = true;
   }

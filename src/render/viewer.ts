@@ -99,7 +99,7 @@ export class Viewer {
     this.#pending = true;
     requestAnimationFrame(() => {
       this.#pending = false;
-      if (this.#renderer && !this.#disposed) void this.#renderer.renderAsync(this.scene, this.cameras.active);
+      if (this.#renderer && !this.#disposed) this.#renderer.render(this.scene, this.cameras.active);
     });
   }
 

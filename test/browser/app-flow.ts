@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decodePng, type Image } from './pixels';
 import type { BackendName } from './launch';
@@ -6,9 +5,34 @@ import type { BackendName } from './launch';
 /** Opens the app and waits until the demo frame is on screen: backend reported, points counted, image shown. */
 export async function openApp(page: Page, baseURL: string, backend: BackendName): Promise<void> {
   await page.goto(baseURL);
-  await expect.poll(() => page.getByTestId('backend').textContent(), { timeout: 60_000 }).toContain(backend);
-  await expect.poll(() => pointCount(page), { timeout: 90_000 }).toBeGreaterThan(50_000);
+  await waitUntil(
+    'the backend is reported',
+    () => page.getByTestId('backend').textContent(),
+    (t) => !!t?.includes(backend),
+  );
+  await waitUntil(
+    'the sweep is loaded',
+    () => pointCount(page),
+    (n) => n > 50_000,
+  );
   await page.getByTestId('camera-image').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** Polls `read` until `done` holds; usable in hooks, where `expect.poll` is not. */
+export async function waitUntil<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeout = 90_000,
+): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await read();
+    if (done(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting until ${what} (last seen: ${JSON.stringify(last)})`);
 }
 
 export async function pointCount(page: Page): Promise<number> {
