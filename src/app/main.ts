@@ -10,6 +10,7 @@ import { LocaleState } from '../state/settings.svelte';
 import { generalDriving } from '../core/model/default-ontology';
 import { DemoFrameSource } from './demo-frame-source';
 import { DEMO_SEED } from '../core/demo/index';
+import { demoContentHash, demoSceneId } from '../core/demo/scene-record';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
 import type { Scene } from '../core/model/scene';
 import './global.css';
@@ -41,18 +42,20 @@ async function start(): Promise<void> {
   await session.goToFrame(0);
 }
 
-/** The demo scene record, regenerated (and its cached frames dropped) when the generator changed. */
+/**
+ * The demo scene record: from IndexedDB when it was made by this generator, so a revisit opens without asking
+ * a worker; else described by a worker, its stale cached frames dropped, and stored.
+ */
 async function openDemoScene(
   db: ReturnType<typeof openDb>,
   pool: WorkerPool<DemoWorkerApi>,
   seed: number,
 ): Promise<Scene> {
+  const stored = await db.scenes.get(demoSceneId(seed));
+  if (stored?.provenance.contentHash === demoContentHash(seed)) return stored;
   const scene = await pool.run((remote) => remote.describe(seed));
-  const stored = await db.scenes.get(scene.id);
-  if (stored?.provenance.contentHash !== scene.provenance.contentHash) {
-    await db.frames.where('sceneId').equals(scene.id).delete();
-    await db.scenes.put(scene);
-  }
+  await db.frames.where('sceneId').equals(scene.id).delete();
+  await db.scenes.put(scene);
   return scene;
 }
 

@@ -40,6 +40,7 @@ export const en = {
     points: 'Points: {{count, number}}',
     boxes: 'Boxes on this frame: {{count}}',
     language: 'Language',
+    deviceLost: 'The GPU device was lost, so the 3D view now draws with WebGL2.',
     saved: 'All changes saved',
     saving: 'Saving…',
     storageError: 'Could not save to browser storage: {{message}}. Your edits are kept in this tab; do not close it.',

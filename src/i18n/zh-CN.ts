@@ -42,6 +42,7 @@ export const zhCN: Catalogue = {
     points: '点数：{{count, number}}',
     boxes: '本帧框数：{{count}}',
     language: '语言',
+    deviceLost: 'GPU 设备已丢失，三维视图已改用 WebGL2 绘制。',
     saved: '所有更改已保存',
     saving: '正在保存…',
     storageError: '无法保存到浏览器存储：{{message}}。您的编辑仍保留在此标签页中，请勿关闭。',

@@ -18,6 +18,7 @@ export class CuboidLayer {
   constructor() {
     this.object = new LineSegments(new BufferGeometry(), this.#material);
     this.object.frustumCulled = false;
+    this.object.visible = false;
   }
 
   setCuboids(cuboids: readonly Cuboid[], styleOf: (c: Cuboid) => CuboidStyle): void {
@@ -39,6 +40,7 @@ export class CuboidLayer {
     geometry.setAttribute('color', new Float32BufferAttribute(colors, 3));
     this.object.geometry.dispose();
     this.object.geometry = geometry;
+    this.object.visible = positions.length > 0;
   }
 
   dispose(): void {

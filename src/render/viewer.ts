@@ -12,6 +12,8 @@ export type Backend = 'WebGPU' | 'WebGL2';
 export interface ViewerEvents {
   /** The renderer in use changed (first start, or a fallback after the GPU device was lost). */
   onBackend(backend: Backend): void;
+  /** The GPU device was lost; the viewer is restarting on WebGL2. */
+  onDeviceLost(): void;
   onError(message: string): void;
 }
 
@@ -46,7 +48,10 @@ export class Viewer {
 
   /** Starts on WebGPU where the browser has it, else on WebGL2; resolves with the backend really in use. */
   async start(forceWebGL = false): Promise<Backend> {
-    this.#renderer?.dispose();
+    const previous = this.#renderer;
+    // Cleared before disposing, so the loss that disposing causes is not taken for a failure.
+    this.#renderer = undefined;
+    previous?.dispose();
     this.#canvas?.remove();
     // A canvas that held a WebGPU context cannot give a WebGL2 one: every start gets a fresh canvas.
     const canvas = document.createElement('canvas');
@@ -61,16 +66,25 @@ export class Viewer {
       if (forceWebGL) throw error;
       return this.start(true);
     }
-    renderer.onDeviceLost = (info) => {
-      if (this.#disposed) return;
-      this.events.onError(`GPU device lost (${info.message}); switching to WebGL2`);
-      void this.start(true);
-    };
     this.#renderer = renderer;
-    const backend: Backend = (renderer.backend as { isWebGPUBackend?: boolean }).isWebGPUBackend ? 'WebGPU' : 'WebGL2';
+    const device = (renderer.backend as { device?: GPUDevice }).device;
+    if (device) {
+      // three.js ignores losses with reason "destroyed", but Chromium reports exactly that when it cannot
+      // present to the canvas (headless, some drivers): any loss we did not cause moves us to WebGL2.
+      void device.lost.then(() => this.#onLost(renderer));
+    } else {
+      renderer.onDeviceLost = () => this.#onLost(renderer);
+    }
+    const backend: Backend = device ? 'WebGPU' : 'WebGL2';
     this.#resize();
     this.events.onBackend(backend);
     return backend;
+  }
+
+  #onLost(renderer: WebGPURenderer): void {
+    if (this.#disposed || this.#renderer !== renderer) return;
+    this.events.onDeviceLost();
+    this.start(true).catch((error: unknown) => this.events.onError(String(error)));
   }
 
   setCloud(cloud: PointCloud | undefined, egoFromLidar: Mat4 | undefined): void {
@@ -141,11 +155,13 @@ export class Viewer {
 
   dispose(): void {
     this.#disposed = true;
+    const renderer = this.#renderer;
+    this.#renderer = undefined;
     this.#resizeObserver.disconnect();
     this.cameras.dispose();
     this.points.dispose();
     this.cuboids.dispose();
-    this.#renderer?.dispose();
+    renderer?.dispose();
     this.#canvas?.remove();
   }
 }

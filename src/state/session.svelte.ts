@@ -1,4 +1,5 @@
 import type { Scene } from '../core/model/scene';
+import type { MessageKey } from '../i18n/i18n';
 import type { Ontology, OntologyClass } from '../core/model/ontology';
 import type { Cuboid } from '../core/model/labels';
 import type { FrameProvider, LoadedFrame } from './frame-provider';
@@ -27,6 +28,8 @@ export class SessionState {
   selectedId = $state<string | undefined>(undefined);
   backend = $state<string | undefined>(undefined);
   error = $state<string | undefined>(undefined);
+  /** A message for the user that is not an error (e.g. a renderer fallback). */
+  notice = $state<MessageKey | undefined>(undefined);
   #loadToken = 0;
 
   constructor(

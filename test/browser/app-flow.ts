@@ -96,3 +96,21 @@ export async function storedCuboids(page: Page): Promise<StoredCuboid[]> {
       }),
   );
 }
+
+/** Keys of the decoded frames the app cached in IndexedDB. */
+export async function storedFrameKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('frustum');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('frames').objectStore('frames').getAllKeys();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as string[]);
+          };
+        };
+      }),
+  );
+}

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Profile, type BackendName } from './launch';
-import { boxCount, egoToClient, openApp, pointCount, settle, storedCuboids, viewportImage } from './app-flow';
+import {
+  boxCount,
+  egoToClient,
+  openApp,
+  pointCount,
+  settle,
+  storedCuboids,
+  storedFrameKeys,
+  viewportImage,
+} from './app-flow';
 import { countChanged, countChangedNear, countUnlike } from './pixels';
 import { createDemoDrive, DEMO_SEED, groundTruthAt } from '../../src/core/demo/index';
 import type { Cuboid } from '../../src/core/model/labels';
@@ -96,5 +105,14 @@ describe.each(['WebGPU', 'WebGL2'] as const)('Frustum on %s', (backend: BackendN
     expect(await page.getByTestId('frame-time').textContent()).toBe('0.1 s');
     await expect.poll(() => pointCount(page), { timeout: 60_000 }).not.toBe(first);
     expect(await boxCount(page)).toBe(0);
+  });
+
+  it('opens the next visit from the frame cache, with no worker to generate frames', async () => {
+    expect(await storedFrameKeys(page)).toEqual(expect.arrayContaining(['demo-7|lidar-top|0', 'demo-7|cam-front|0']));
+    await profile.kill();
+    page = await profile.open();
+    await page.route('**/*demo.worker*', (route) => route.abort());
+    await openApp(page, baseURL, backend);
+    expect(await pointCount(page)).toBeGreaterThan(90_000);
   });
 });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export type BackendName = 'WebGPU' | 'WebGL2';
+/** How Chromium is started: the two backends, and headless WebGPU, whose device is lost on first present. */
+export type LaunchMode = BackendName | 'WebGPU-lost';
 
 const COMMON = [
   '--no-sandbox',
@@ -18,7 +20,7 @@ const COMMON = [
  * WebGPU: headed Chromium under Xvfb with SwiftShader's Vulkan (headless WebGPU loses its device when it
  * presents to a canvas). WebGL2: plain headless Chromium, which has no WebGPU adapter, so the app falls back.
  */
-const ARGS: Record<BackendName, { headless: boolean; args: string[] }> = {
+const ARGS: Record<LaunchMode, { headless: boolean; args: string[] }> = {
   WebGPU: {
     headless: false,
     args: [
@@ -30,6 +32,7 @@ const ARGS: Record<BackendName, { headless: boolean; args: string[] }> = {
     ],
   },
   WebGL2: { headless: true, args: COMMON },
+  'WebGPU-lost': { headless: true, args: [...COMMON, '--enable-unsafe-webgpu'] },
 };
 
 /** A browser profile on disk, so IndexedDB persists across reloads and relaunches as it does for a user. */
@@ -37,7 +40,7 @@ export class Profile {
   readonly dir = mkdtempSync(join(tmpdir(), 'frustum-profile-'));
   context: BrowserContext | undefined;
 
-  constructor(readonly backend: BackendName) {}
+  constructor(readonly backend: LaunchMode) {}
 
   async open(locale = 'en-US'): Promise<Page> {
     const { headless, args } = ARGS[this.backend];

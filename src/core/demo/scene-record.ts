@@ -14,8 +14,17 @@ export function frameTime(frameIndex: number): number {
   return (frameIndex * FRAME_PERIOD_US) / 1e6;
 }
 
+export function demoSceneId(seed: number): string {
+  return `demo-${seed}`;
+}
+
+/** Names the generator and its seed: a stored demo scene with another hash is stale and is regenerated. */
+export function demoContentHash(seed: number): string {
+  return `${DEMO_GENERATOR_VERSION}-${seed}`;
+}
+
 export function createDemoScene(seed: number, frameCount: number, ego: EgoMotion): Scene {
-  const id = `demo-${seed}`;
+  const id = demoSceneId(seed);
   return {
     id,
     name: 'Demo drive',
@@ -33,6 +42,6 @@ export function createDemoScene(seed: number, frameCount: number, ego: EgoMotion
       };
     }),
     ontologyId: 'general-driving',
-    provenance: { contentHash: `${DEMO_GENERATOR_VERSION}-${seed}` },
+    provenance: { contentHash: demoContentHash(seed) },
   };
 }
