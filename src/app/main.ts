@@ -3,6 +3,7 @@ import App from '../ui/App.svelte';
 import { openDb } from '../storage/db';
 import { FrameCache, cacheBytesFromEstimate } from '../storage/frame-cache';
 import { LabelRepository } from '../storage/label-repository';
+import { claimScene } from '../storage/scene-lock';
 import { WorkerPool, defaultPoolSize } from '../decode/worker-pool';
 import { LabelsState } from '../state/labels.svelte';
 import { SessionState } from '../state/session.svelte';
@@ -33,7 +34,10 @@ async function start(): Promise<void> {
 
   const scene = await openDemoScene(db, pool, DEMO_SEED);
   const repository = new LabelRepository(db, scene.id);
-  const labels = new LabelsState(await repository.load(), repository, 'local');
+  const loaded = await repository.load();
+  const labels = new LabelsState(loaded.doc, repository, 'local');
+  labels.skippedOnLoad = loaded.skipped;
+  labels.readOnly = !(await claimScene(scene.id, () => void labels.becomeWritable()));
   const frames = new DemoFrameSource(scene, DEMO_SEED, pool, cache);
   const session = new SessionState(scene, generalDriving, labels, frames);
 

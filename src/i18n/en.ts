@@ -40,6 +40,8 @@ export const en = {
     points: 'Points: {{count, number}}',
     boxes: 'Boxes on this frame: {{count}}',
     language: 'Language',
+    readOnly: 'This scene is open for editing in another tab; this tab is read-only until that one closes.',
+    skippedOnLoad: 'Journal entries that could not be applied and were skipped: {{count}}. Everything else loaded.',
     deviceLost: 'The GPU device was lost, so the 3D view now draws with WebGL2.',
     saved: 'All changes saved',
     saving: 'Saving…',

@@ -42,6 +42,8 @@ export const zhCN: Catalogue = {
     points: '点数：{{count, number}}',
     boxes: '本帧框数：{{count}}',
     language: '语言',
+    readOnly: '此场景正在另一个标签页中编辑；在该标签页关闭前，此标签页为只读。',
+    skippedOnLoad: '有 {{count}} 条日志记录无法应用，已跳过。其余内容均已加载。',
     deviceLost: 'GPU 设备已丢失，三维视图已改用 WebGL2 绘制。',
     saved: '所有更改已保存',
     saving: '正在保存…',

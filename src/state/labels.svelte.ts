@@ -13,6 +13,10 @@ export class LabelsState {
   version = $state(0);
   pendingWrites = $state(0);
   storageError = $state<string | undefined>(undefined);
+  /** True while another tab edits this scene: edits here are refused rather than interleaved. */
+  readOnly = $state(false);
+  /** Journal entries that could not be applied when the labels were loaded. */
+  skippedOnLoad = $state(0);
   readonly history = new History();
   #doc: LabelDoc;
   #writes: Promise<unknown> = Promise.resolve();
@@ -31,13 +35,14 @@ export class LabelsState {
 
   /** Applies an edit's patch and makes it durable. `gesture` merges a drag into one undo entry. */
   commit(name: string, patch: Patch, gesture?: string): void {
-    if (isEmptyPatch(patch)) return;
+    if (isEmptyPatch(patch) || this.readOnly) return;
     applyPatch(this.#doc, patch);
     this.history.push({ name, patch, gesture });
     this.#persist(name, patch);
   }
 
   undo(): void {
+    if (this.readOnly) return;
     const patch = this.history.undo();
     if (!patch) return;
     applyPatch(this.#doc, patch);
@@ -45,10 +50,20 @@ export class LabelsState {
   }
 
   redo(): void {
+    if (this.readOnly) return;
     const patch = this.history.redo();
     if (!patch) return;
     applyPatch(this.#doc, patch);
     this.#persist('redo', patch);
+  }
+
+  /** Takes over editing after another tab let go: its edits are reloaded from the journal first. */
+  async becomeWritable(): Promise<void> {
+    const { doc, skipped } = await this.repository.load();
+    this.#doc = doc;
+    this.skippedOnLoad = skipped;
+    this.readOnly = false;
+    this.version++;
   }
 
   cuboidsOn(frameIndex: number): Cuboid[] {

@@ -17,7 +17,11 @@ export class LabelRepository {
     readonly sceneId: string,
   ) {}
 
-  async load(): Promise<LabelDoc> {
+  /**
+   * The labels as of the last write. A journal entry that no longer fits (written by an older version, or cut
+   * short) is skipped and counted rather than failing the whole scene: everything else the user made loads.
+   */
+  async load(): Promise<{ doc: LabelDoc; skipped: number }> {
     return this.db.transaction('r', this.db.snapshots, this.db.journal, async () => {
       const snapshot = await this.db.snapshots.get(this.sceneId);
       const doc: LabelDoc = new Map(snapshot?.records.map((r) => [r.id, r]));
@@ -26,9 +30,17 @@ export class LabelRepository {
         .where('[sceneId+seq]')
         .between([this.sceneId, from + 1], [this.sceneId, Dexie.maxKey])
         .toArray();
-      for (const entry of entries) applyPatch(doc, entry.patch);
+      let skipped = 0;
+      for (const entry of entries) {
+        try {
+          applyPatch(doc, entry.patch);
+        } catch (error) {
+          skipped++;
+          console.warn(`journal entry ${entry.seq} (${entry.name}) skipped:`, error);
+        }
+      }
       this.#sinceSnapshot = entries.length;
-      return doc;
+      return { doc, skipped };
     });
   }
 

@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export type BackendName = 'WebGPU' | 'WebGL2';
-/** How Chromium is started: the two backends, and headless WebGPU, whose device is lost on first present. */
-export type LaunchMode = BackendName | 'WebGPU-lost';
 
 const COMMON = [
   '--no-sandbox',
@@ -20,7 +18,7 @@ const COMMON = [
  * WebGPU: headed Chromium under Xvfb with SwiftShader's Vulkan (headless WebGPU loses its device when it
  * presents to a canvas). WebGL2: plain headless Chromium, which has no WebGPU adapter, so the app falls back.
  */
-const ARGS: Record<LaunchMode, { headless: boolean; args: string[] }> = {
+const ARGS: Record<BackendName, { headless: boolean; args: string[] }> = {
   WebGPU: {
     headless: false,
     args: [
@@ -32,7 +30,6 @@ const ARGS: Record<LaunchMode, { headless: boolean; args: string[] }> = {
     ],
   },
   WebGL2: { headless: true, args: COMMON },
-  'WebGPU-lost': { headless: true, args: [...COMMON, '--enable-unsafe-webgpu'] },
 };
 
 /** A browser profile on disk, so IndexedDB persists across reloads and relaunches as it does for a user. */
@@ -40,7 +37,7 @@ export class Profile {
   readonly dir = mkdtempSync(join(tmpdir(), 'frustum-profile-'));
   context: BrowserContext | undefined;
 
-  constructor(readonly backend: LaunchMode) {}
+  constructor(readonly backend: BackendName) {}
 
   async open(locale = 'en-US'): Promise<Page> {
     const { headless, args } = ARGS[this.backend];

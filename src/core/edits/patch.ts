@@ -30,19 +30,27 @@ export function invertPatch(p: Patch): Patch {
   };
 }
 
-/** Applies a patch in place. Throws when the patch does not fit the doc, so a corrupt journal is caught early. */
+/**
+ * Applies a patch in place, all or nothing: it is checked against the doc first and throws, leaving the doc
+ * untouched, when it does not fit (so a corrupt journal entry is caught, not half-applied).
+ */
 export function applyPatch(doc: LabelDoc, p: Patch): void {
+  const removed = new Set<string>();
   for (const r of p.removed) {
-    if (!doc.delete(r.id)) throw new Error(`patch removes ${r.type} ${r.id}, which does not exist`);
+    if (!doc.has(r.id) || removed.has(r.id)) throw new Error(`patch removes ${r.type} ${r.id}, which does not exist`);
+    removed.add(r.id);
   }
-  for (const [before, after] of p.updated) {
-    if (!doc.has(before.id)) throw new Error(`patch updates ${before.type} ${before.id}, which does not exist`);
-    doc.set(after.id, after);
+  for (const [before] of p.updated) {
+    if (!doc.has(before.id) || removed.has(before.id)) {
+      throw new Error(`patch updates ${before.type} ${before.id}, which does not exist`);
+    }
   }
   for (const r of p.added) {
-    if (doc.has(r.id)) throw new Error(`patch adds ${r.type} ${r.id}, which already exists`);
-    doc.set(r.id, r);
+    if (doc.has(r.id) && !removed.has(r.id)) throw new Error(`patch adds ${r.type} ${r.id}, which already exists`);
   }
+  for (const id of removed) doc.delete(id);
+  for (const [, after] of p.updated) doc.set(after.id, after);
+  for (const r of p.added) doc.set(r.id, r);
 }
 
 /**

@@ -27,7 +27,7 @@ describe('LabelRepository', () => {
   it('rebuilds the labels from the journal after reopening, undo included', async () => {
     fresh();
     const repo = new LabelRepository(db, 's1');
-    const doc = await repo.load();
+    const { doc } = await repo.load();
     expect(doc.size).toBe(0);
     const patches = [0, 1, 2].map((i) => {
       const p = place(doc, i);
@@ -39,16 +39,16 @@ describe('LabelRepository', () => {
     applyPatch(doc, undo);
     await repo.append('undo', undo, 'tester');
 
-    const reopened = await new LabelRepository(openDb(db.name), 's1').load();
+    const { doc: reopened } = await new LabelRepository(openDb(db.name), 's1').load();
     expect([...reopened.keys()].sort()).toEqual(['c0', 'c2', 't0', 't2']);
     expect(reopened.get('c2')).toEqual(doc.get('c2'));
-    expect(await new LabelRepository(db, 'other-scene').load()).toEqual(new Map());
+    expect((await new LabelRepository(db, 'other-scene').load()).doc).toEqual(new Map());
   });
 
   it('a snapshot folds the journal without changing what loads', async () => {
     fresh();
     const repo = new LabelRepository(db, 's1');
-    const doc = await repo.load();
+    const { doc } = await repo.load();
     let seq = 0;
     for (let i = 0; i < 5; i++) {
       const p = place(doc, i);
@@ -60,9 +60,25 @@ describe('LabelRepository', () => {
     const p = place(doc, 9);
     applyPatch(doc, p);
     await repo.append('createCuboid', p, 'tester');
-    const loaded = await new LabelRepository(db, 's1').load();
+    const { doc: loaded } = await new LabelRepository(db, 's1').load();
     expect(loaded.size).toBe(12);
     expect(loaded.get('c9')).toEqual(doc.get('c9'));
+  });
+
+  it('skips a journal entry that does not fit, counts it, and loads everything else', async () => {
+    fresh();
+    const repo = new LabelRepository(db, 's1');
+    const { doc } = await repo.load();
+    const first = place(doc, 1);
+    applyPatch(doc, first);
+    await repo.append('createCuboid', first, 'tester');
+    await repo.append('createCuboid', first, 'tester'); // a duplicate, as a crash mid-write could leave
+    const second = place(doc, 2);
+    applyPatch(doc, second);
+    await repo.append('createCuboid', second, 'tester');
+    const loaded = await new LabelRepository(db, 's1').load();
+    expect(loaded.skipped).toBe(1);
+    expect([...loaded.doc.keys()].sort()).toEqual(['c1', 'c2', 't1', 't2']);
   });
 });
 

@@ -61,11 +61,17 @@ describe('patches', () => {
     expect(snapshot(doc)).toBe(before);
   });
 
-  it('a patch that does not fit the doc is refused', () => {
+  it('a patch that does not fit the doc is refused and leaves the doc untouched', () => {
     const doc: LabelDoc = new Map();
     const p = createCuboid(doc, args(1));
     applyPatch(doc, p);
+    const before = snapshot(doc);
     expect(() => applyPatch(doc, p)).toThrow(/already exists/);
+    // Removes c1 (which exists) but also a record that does not: nothing may change.
+    const c1 = doc.get('c1')!;
+    const ghost = { ...c1, id: 'ghost' };
+    expect(() => applyPatch(doc, { added: [], updated: [], removed: [c1, ghost] })).toThrow(/ghost/);
+    expect(snapshot(doc)).toBe(before);
   });
 
   it('composing an add with its update keeps one add with the last value', () => {
