@@ -1,0 +1,74 @@
+import type { PointCloud } from '../../core/model/point-cloud';
+
+/** What `compactValidPoints` kept: how many, which, and their bounds. */
+export interface KeptPoints {
+  count: number;
+  /** `sourceIndex[k]` is the file index of kept point k; undefined when every point was kept. */
+  sourceIndex: Uint32Array | undefined;
+  /** Over the kept points, metres, the cloud's own frame; all zero when none was kept (JSON-safe). */
+  bounds: PointCloud['bounds'];
+}
+
+/**
+ * Moves the valid points of interleaved xyz `positions` to its front, in order, says which were kept, and
+ * measures their bounds in the same pass. Invalid: any coordinate NaN or ±Inf, or x = y = z = 0, which
+ * organized clouds use for "no return".
+ */
+export function compactValidPoints(positions: Float32Array, count: number): KeptPoints {
+  let sourceIndex: Uint32Array | undefined;
+  let kept = 0;
+  let minX = Infinity;
+  let minY = Infinity;
+  let minZ = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let maxZ = -Infinity;
+  for (let i = 0, r = 0; i < count; i++, r += 3) {
+    const x = positions[r]!;
+    const y = positions[r + 1]!;
+    const z = positions[r + 2]!;
+    // x - x is 0 for finite x and NaN for NaN or ±Inf.
+    if (!(x - x === 0 && y - y === 0 && z - z === 0) || (x === 0 && y === 0 && z === 0)) {
+      if (!sourceIndex) {
+        sourceIndex = new Uint32Array(count);
+        for (let k = 0; k < kept; k++) sourceIndex[k] = k;
+      }
+      continue;
+    }
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+    if (z < minZ) minZ = z;
+    if (z > maxZ) maxZ = z;
+    if (sourceIndex) {
+      const w = kept * 3;
+      positions[w] = x;
+      positions[w + 1] = y;
+      positions[w + 2] = z;
+      sourceIndex[kept] = i;
+    }
+    kept++;
+  }
+  const bounds: PointCloud['bounds'] =
+    kept === 0 ? { min: [0, 0, 0], max: [0, 0, 0] } : { min: [minX, minY, minZ], max: [maxX, maxY, maxZ] };
+  return { count: kept, sourceIndex, bounds };
+}
+
+/**
+ * Applies `compactValidPoints`' choice to a per-point attribute decoded at full length, in place, and returns
+ * exactly the kept values: a fresh copy when points were dropped, so that no transferred buffer carries dead
+ * bytes.
+ */
+export function compactAttribute(values: Float32Array, kept: KeptPoints): Float32Array {
+  const { sourceIndex } = kept;
+  if (!sourceIndex) return values;
+  // sourceIndex[k] >= k, so moving forward never overwrites a value still to be read.
+  for (let k = 0; k < kept.count; k++) values[k] = values[sourceIndex[k]!]!;
+  return values.slice(0, kept.count);
+}
+
+/** The positions after `compactValidPoints`: already moved to the front, trimmed to the kept points. */
+export function trimPositions(positions: Float32Array, kept: KeptPoints): Float32Array {
+  return kept.sourceIndex ? positions.slice(0, kept.count * 3) : positions;
+}
