@@ -10,7 +10,9 @@ export type PointCloudFormat =
   | 'nuscenes-bin'
   | 'ply-ascii'
   | 'ply-binary_little_endian'
-  | 'ply-binary_big_endian';
+  | 'ply-binary_big_endian'
+  | 'las'
+  | 'laz';
 
 /** One field of a file as stored there: `count` values of `type` per point (0 for PCD padding fields). */
 export interface PointField {

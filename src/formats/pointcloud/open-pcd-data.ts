@@ -8,6 +8,8 @@ import { getScalarSize } from './scalar-type';
 
 /** Bytes of PCL's binary_compressed preamble: uint32 compressed size, uint32 uncompressed size. */
 const COMPRESSED_PREAMBLE = 8;
+/** The longest LZF token, 3 bytes, repeats 264: no stream expands more than 88 times. */
+const MAX_LZF_EXPANSION = 88;
 
 /**
  * Makes the data section of a PCD readable column by column. The point count always comes from the header:
@@ -66,6 +68,13 @@ function openCompressed(bytes: Uint8Array, header: PcdHeader, fileName: string):
     throw new FormatError(
       fileName,
       `truncated: compressed size ${compressedSize}, ${bytes.length - dataStart} bytes present`,
+    );
+  }
+  // Checked before allocating: the two sizes and POINTS can agree on 4 GiB in a file of a few bytes.
+  if (uncompressedSize > compressedSize * MAX_LZF_EXPANSION) {
+    throw new FormatError(
+      fileName,
+      `corrupt compressed data: ${compressedSize} bytes of LZF cannot hold ${uncompressedSize} bytes`,
     );
   }
   const block = new Uint8Array(uncompressedSize);

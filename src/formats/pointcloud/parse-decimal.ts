@@ -1,6 +1,11 @@
 const POWERS_OF_TEN = new Float64Array(23).map((_, i) => 10 ** i);
 /** Up to 15 significant digits an integer mantissa stays exact in a double (< 2^53). */
 const MAX_EXACT_DIGITS = 15;
+/**
+ * Far longer than any number a writer prints (17 significant digits and an exponent). A longer token is not
+ * a number, and spreading a megabyte of it into `String.fromCharCode` would overflow the stack.
+ */
+const MAX_TOKEN_LENGTH = 400;
 
 /**
  * Parses the ASCII number in `bytes[start, end)`, as `Number()` would but without making a string in the
@@ -54,6 +59,7 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
 
 /** The rare cases: more than 15 digits, huge exponents, nan and inf spellings. */
 function parseDecimalSlowly(bytes: Uint8Array, start: number, end: number): number | undefined {
+  if (end - start > MAX_TOKEN_LENGTH) return undefined;
   const text = String.fromCharCode(...bytes.subarray(start, end)).toLowerCase();
   const unsigned = text.replace(/^[+-]/, '');
   if (unsigned === 'nan') return NaN;

@@ -1,6 +1,7 @@
 import type { DecodedPointCloud } from './decoded-point-cloud';
 import { FormatError } from './format-error';
 import { readKittiBin } from './read-kitti-bin';
+import { readLas } from './read-las';
 import { readNuscenesBin } from './read-nuscenes-bin';
 import { readPcd } from './read-pcd';
 import { readPly } from './read-ply';
@@ -14,9 +15,10 @@ export interface ReadPointCloudOptions {
 }
 
 /**
- * Reads a point-cloud file, choosing the reader by name: `.pcd` (PCD), `.ply` (PLY), `.pcd.bin` (nuScenes,
- * 20 B/pt), other `.bin` by size (a multiple of 16 bytes is KITTI, else a multiple of 20 is nuScenes).
- * `options.layout` overrides the choice for `.bin` files. Throws `FormatError` naming the file.
+ * Reads a point-cloud file, choosing the reader by name: `.pcd` (PCD), `.ply` (PLY), `.las` (LAS), `.pcd.bin`
+ * (nuScenes, 20 B/pt), other `.bin` by size (a multiple of 16 bytes is KITTI, else a multiple of 20 is
+ * nuScenes). `options.layout` overrides the choice for `.bin` files. `.laz` needs the WebAssembly decoder,
+ * which loads asynchronously: read those with `readPointCloudFileAsync`. Throws `FormatError` naming the file.
  */
 export function readPointCloudFile(
   bytes: Uint8Array,
@@ -26,8 +28,15 @@ export function readPointCloudFile(
   const name = fileName.toLowerCase();
   if (name.endsWith('.pcd')) return readPcd(bytes, fileName);
   if (name.endsWith('.ply')) return readPly(bytes, fileName);
+  if (name.endsWith('.las')) return readLas(bytes, fileName);
+  if (name.endsWith('.laz')) {
+    throw new FormatError(fileName, 'LAZ decodes asynchronously: read it with readPointCloudFileAsync');
+  }
   if (!name.endsWith('.bin')) {
-    throw new FormatError(fileName, 'unknown point-cloud file type (expected .pcd, .ply, .bin or .pcd.bin)');
+    throw new FormatError(
+      fileName,
+      'unknown point-cloud file type (expected .pcd, .ply, .las, .laz, .bin or .pcd.bin)',
+    );
   }
   const layout = options.layout ?? (name.endsWith('.pcd.bin') ? 'nuscenes' : chooseBinLayout(bytes, fileName));
   return layout === 'kitti' ? readKittiBin(bytes, fileName) : readNuscenesBin(bytes, fileName);

@@ -89,7 +89,9 @@ describe('readPointCloudFile chooses the reader by name and size', () => {
     expect(() => readPointCloudFile(new Uint8Array(50), 'odd.bin')).toThrow(FormatError);
     expect(() => readPointCloudFile(new Uint8Array(50), 'odd.bin')).toThrow(/odd\.bin: 50 bytes fits neither/);
     expect(() => readPointCloudFile(new Uint8Array(50), 'odd.pcd.bin')).toThrow(/odd\.pcd\.bin: 50 bytes is not/);
-    expect(() => readPointCloudFile(new Uint8Array(16), 'cloud.las')).toThrow(/cloud\.las: unknown/);
+    expect(() => readPointCloudFile(new Uint8Array(16), 'cloud.e57')).toThrow(
+      /cloud\.e57: unknown point-cloud file type/,
+    );
   });
 
   it('dispatches .pcd and .ply by name', () => {

@@ -86,4 +86,17 @@ describe('readPcd on corrupt input', () => {
     const huge = makePcd(['FIELDS x y z', 'POINTS 1000000000'], 'ascii', '1 2 3\n');
     expectFormatError(huge, 'huge.pcd', /truncated: 1000000000 points of 3 values cannot fit/);
   });
+
+  it('rejects sizes that claim more than LZF can expand to, before allocating for them', () => {
+    // 1431655765 points of 3 bytes: POINTS and both sizes agree on 4 GiB, in a file of 70 bytes.
+    const header = ['FIELDS x y z', 'SIZE 1 1 1', 'TYPE U U U', 'POINTS 1431655765'];
+    const sizes = new Uint8Array([2, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 7]);
+    const bytes = makePcd(header, 'binary_compressed', sizes);
+    expectFormatError(bytes, 'lzf.pcd', /2 bytes of LZF cannot hold 4294967295 bytes/);
+  });
+
+  it('rejects a number token of a megabyte without overflowing the stack', () => {
+    const body = `${'1'.repeat(1_000_000)} 2 3\n`;
+    expectFormatError(makePcd(['FIELDS x y z', 'POINTS 1'], 'ascii', body), 'long.pcd', /point 1 .* not a number/);
+  });
 });
