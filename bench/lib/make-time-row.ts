@@ -1,0 +1,46 @@
+import type { Goal } from './goal';
+import type { Timing } from './measure';
+import type { ResultRow } from './section';
+
+export interface TimeRowSpec {
+  section: string;
+  case: string;
+  points: number;
+  figure: string;
+  anchor: string;
+  /** e.g. "speed-up ×" or "fraction of memcpy"; both read as ours' throughput over the anchor's. */
+  ratioName: string;
+  goal?: Goal;
+  note?: string;
+}
+
+/**
+ * A row comparing two timings of the same input. The ratio is anchor time / our time, i.e. how many times
+ * our throughput is the anchor's: above 1 we are faster, and a goal "≥ k×" reads directly.
+ */
+export function makeTimeRow(spec: TimeRowSpec, ours: Timing, anchor: Timing): ResultRow {
+  const ratio = anchor.p50 / ours.p50;
+  return {
+    section: spec.section,
+    case: spec.case,
+    points: spec.points,
+    figure: spec.figure,
+    unit: 'ms',
+    p50: ours.p50,
+    p95: ours.p95,
+    anchor: spec.anchor,
+    anchorP50: anchor.p50,
+    anchorP95: anchor.p95,
+    ratioName: spec.ratioName,
+    ratio,
+    ratioP95: anchor.p95 / ours.p95,
+    goal: spec.goal,
+    met: spec.goal?.isMet(ratio),
+    ...(spec.note === undefined ? {} : { note: spec.note }),
+  };
+}
+
+/** Bytes per second as "12.3 GB/s" (decimal units, as memory bandwidth is quoted). */
+export function formatThroughput(bytes: number, ms: number): string {
+  return `${(bytes / (ms * 1e6)).toFixed(bytes / (ms * 1e6) < 10 ? 2 : 1)} GB/s`;
+}
