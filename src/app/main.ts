@@ -1,22 +1,43 @@
 import { mount } from 'svelte';
-import App from '../ui/App.svelte';
-import { openDb } from '../storage/db';
+import Shell from '../ui/Shell.svelte';
+import { openDb, type FrustumDb, type SceneOrigin } from '../storage/db';
 import { FrameCache, cacheBytesFromEstimate } from '../storage/frame-cache';
-import { LabelRepository } from '../storage/label-repository';
-import { claimScene } from '../storage/scene-lock';
 import { WorkerPool, defaultPoolSize } from '../decode/worker-pool';
-import { LabelsState } from '../state/labels.svelte';
-import { SessionState } from '../state/session.svelte';
+import { LibraryState } from '../state/library.svelte';
 import { LocaleState } from '../state/settings.svelte';
-import { generalDriving } from '../core/model/default-ontology';
-import { DemoFrameSource } from './demo-frame-source';
 import { DEMO_SEED } from '../core/demo/index';
 import { demoContentHash, demoSceneId } from '../core/demo/scene-record';
+import { createLibraryBackend, type Services } from './library-backend';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
-import type { Scene } from '../core/model/scene';
+import type { DecodeWorkerApi } from '../../workers/decode.worker';
 import './global.css';
 
-/** Wires storage, workers, state and UI together and opens the built-in demo drive. */
+const LAST_SCENE_KEY = 'frustum.scene';
+
+/** A pool created on first use: a session on a file scene never starts the demo generator, and vice versa. */
+function lazyPool<Api extends object>(create: () => Worker): () => WorkerPool<Api> {
+  let pool: WorkerPool<Api> | undefined;
+  return () => (pool ??= new WorkerPool<Api>(create, defaultPoolSize(navigator.hardwareConcurrency)));
+}
+
+/**
+ * The demo scene record: kept when this generator made it, so a revisit opens without a worker; else
+ * described by a worker, its stale cached frames dropped, and stored with its origin.
+ */
+async function ensureDemoScene(db: FrustumDb, pool: () => WorkerPool<DemoWorkerApi>): Promise<string> {
+  const id = demoSceneId(DEMO_SEED);
+  const stored = await db.scenes.get(id);
+  if (stored?.provenance.contentHash !== demoContentHash(DEMO_SEED)) {
+    const scene = await pool().run((remote) => remote.describe(DEMO_SEED));
+    await db.frames.where('sceneId').equals(scene.id).delete();
+    await db.scenes.put(scene);
+  }
+  const origin: SceneOrigin = { sceneId: id, kind: 'demo', seed: DEMO_SEED };
+  await db.origins.put(origin);
+  return id;
+}
+
+/** Wires storage, workers, state and UI together and opens the last scene (the demo drive the first time). */
 async function start(): Promise<void> {
   const target = document.getElementById('app')!;
   const locale = new LocaleState(localStorage, navigator.languages);
@@ -26,41 +47,25 @@ async function start(): Promise<void> {
   const db = openDb();
   void navigator.storage?.persist?.();
   const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-  const cache = new FrameCache(db, cacheBytesFromEstimate(estimate));
-  const pool = new WorkerPool<DemoWorkerApi>(
-    () => new Worker(new URL('../../workers/demo.worker.ts', import.meta.url), { type: 'module' }),
-    defaultPoolSize(navigator.hardwareConcurrency),
-  );
-
-  const scene = await openDemoScene(db, pool, DEMO_SEED);
-  const repository = new LabelRepository(db, scene.id);
-  const loaded = await repository.load();
-  const labels = new LabelsState(loaded.doc, repository, 'local');
-  labels.skippedOnLoad = loaded.skipped;
-  labels.readOnly = !(await claimScene(scene.id, () => void labels.becomeWritable()));
-  const frames = new DemoFrameSource(scene, DEMO_SEED, pool, cache);
-  const session = new SessionState(scene, generalDriving, labels, frames);
+  const services: Services = {
+    db,
+    cache: new FrameCache(db, cacheBytesFromEstimate(estimate)),
+    demoPool: lazyPool<DemoWorkerApi>(
+      () => new Worker(new URL('../../workers/demo.worker.ts', import.meta.url), { type: 'module' }),
+    ),
+    decodePool: lazyPool<DecodeWorkerApi>(
+      () => new Worker(new URL('../../workers/decode.worker.ts', import.meta.url), { type: 'module' }),
+    ),
+  };
+  const demoId = await ensureDemoScene(db, services.demoPool);
+  const library = new LibraryState(createLibraryBackend(services), (id) => localStorage.setItem(LAST_SCENE_KEY, id));
+  await library.refresh();
+  const last = localStorage.getItem(LAST_SCENE_KEY);
+  const first = library.scenes.find((s) => s.id === last && s.kind !== 'directory')?.id ?? demoId;
 
   target.textContent = '';
-  mount(App, { target, props: { context: { session, locale } } });
-  await session.goToFrame(0);
-}
-
-/**
- * The demo scene record: from IndexedDB when it was made by this generator, so a revisit opens without asking
- * a worker; else described by a worker, its stale cached frames dropped, and stored.
- */
-async function openDemoScene(
-  db: ReturnType<typeof openDb>,
-  pool: WorkerPool<DemoWorkerApi>,
-  seed: number,
-): Promise<Scene> {
-  const stored = await db.scenes.get(demoSceneId(seed));
-  if (stored?.provenance.contentHash === demoContentHash(seed)) return stored;
-  const scene = await pool.run((remote) => remote.describe(seed));
-  await db.frames.where('sceneId').equals(scene.id).delete();
-  await db.scenes.put(scene);
-  return scene;
+  mount(Shell, { target, props: { library, locale } });
+  await library.open(first);
 }
 
 start().catch((error: unknown) => {

@@ -1,11 +1,20 @@
 import { createI18n, detectLocale, translate, type MessageKey } from '../i18n/i18n';
 import { FRUSTUM_VERSION } from '../core/version';
+import { inspectPath } from './inspect-path';
+
+/** Where the CLI writes: `out` for results (stdout), `err` for one-line failures (stderr). */
+export type CliWriter = (line: string) => void;
 
 /**
- * The headless entry (`npx frustum`): runs in node on the same pure modules as the app. Commands that read
- * and write scene files arrive with the readers; today it answers `help` and `version`.
+ * The headless entry (`npx frustum`): runs in node on the same pure modules as the app. Answers `help`,
+ * `version` and `inspect <file-or-folder>`. Resolves to the exit code: 0 done, 1 unreadable input, 2 misuse.
  */
-export function runCli(args: readonly string[], env: { lang?: string }, out: (line: string) => void): number {
+export async function runCli(
+  args: readonly string[],
+  env: { lang?: string },
+  out: CliWriter,
+  err: CliWriter = out,
+): Promise<number> {
   const i18n = createI18n(detectLocale([env.lang?.replace('_', '-') ?? 'en']));
   const t = (key: MessageKey, values?: Record<string, string>) => translate(i18n, key, values);
   const [command = 'help'] = args;
@@ -19,14 +28,31 @@ export function runCli(args: readonly string[], env: { lang?: string }, out: (li
       out(t('cli.commands'));
       out(`  ${t('cli.help')}`);
       out(`  ${t('cli.version')}`);
+      out(`  ${t('cli.inspect')}`);
       return 0;
     case 'version':
     case '--version':
     case '-v':
       out(FRUSTUM_VERSION);
       return 0;
+    case 'inspect': {
+      const target = args[1];
+      if (!target || args.length > 2) {
+        err(t('cli.inspectUsage'));
+        return 2;
+      }
+      try {
+        out(JSON.stringify(await inspectPath(target), null, 2));
+        return 0;
+      } catch (error) {
+        // One line, whatever the error held (a manifest error lists one violation a line).
+        const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, '; ');
+        err(t('cli.failed', { command, message }));
+        return 1;
+      }
+    }
     default:
-      out(t('cli.unknown', { command }));
+      err(t('cli.unknown', { command }));
       return 2;
   }
 }

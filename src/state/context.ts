@@ -1,12 +1,15 @@
 import { getContext, setContext } from 'svelte';
 import type { SessionState } from './session.svelte';
 import type { LocaleState } from './settings.svelte';
+import type { LibraryState } from './library.svelte';
 
 const KEY = Symbol('frustum');
 
 export interface AppContext {
-  session: SessionState;
+  library: LibraryState;
   locale: LocaleState;
+  /** The open scene's session. Only read inside components that exist while a scene is open. */
+  readonly session: SessionState;
 }
 
 export function setAppContext(value: AppContext): void {

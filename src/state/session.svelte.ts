@@ -25,6 +25,8 @@ export class SessionState {
   classId = $state('car');
   viewMode = $state<ViewMode>('orbit');
   colorMode = $state<ColorMode>('height');
+  /** Draw the sweep's points into the camera images, coloured by depth. */
+  projectPoints = $state(false);
   selectedId = $state<string | undefined>(undefined);
   backend = $state<string | undefined>(undefined);
   error = $state<string | undefined>(undefined);

@@ -51,14 +51,25 @@ export interface LabelSnapshot {
   records: LabelRecord[];
 }
 
+/**
+ * Where a scene's input files live, so it can be reopened: generated (demo), copied into this browser's
+ * private file system (a dropped folder), a remembered directory handle, or URLs beside a manifest.
+ */
+export type SceneOrigin =
+  | { sceneId: string; kind: 'demo'; seed: number }
+  | { sceneId: string; kind: 'opfs'; name: string; paths: string[] }
+  | { sceneId: string; kind: 'directory'; handle: FileSystemDirectoryHandle }
+  | { sceneId: string; kind: 'url'; manifestUrl: string; paths: string[] };
+
 export type FrustumDb = Dexie & {
+  origins: EntityTable<SceneOrigin, 'sceneId'>;
   scenes: EntityTable<Scene, 'id'>;
   frames: EntityTable<CachedFrame, 'key'>;
   journal: EntityTable<JournalEntry, 'seq'>;
   snapshots: EntityTable<LabelSnapshot, 'sceneId'>;
 };
 
-/** Opens (and creates or migrates) the database. Schema v1. */
+/** Opens (and creates or migrates) the database. v1: scenes, frames, journal, snapshots. v2: scene origins. */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
   db.version(1).stores({
@@ -67,5 +78,14 @@ export function openDb(name = 'frustum'): FrustumDb {
     journal: '++seq, [sceneId+seq]',
     snapshots: 'sceneId',
   });
+  // v2 adds where each scene's files come from; the only scene v1 could hold was the generated demo.
+  db.version(2)
+    .stores({ origins: 'sceneId' })
+    .upgrade(async (tx) => {
+      await tx.table('scenes').each((scene: Scene) => {
+        if (scene.source.kind === 'demo')
+          void tx.table('origins').put({ sceneId: scene.id, kind: 'demo', seed: scene.source.seed });
+      });
+    });
   return db;
 }

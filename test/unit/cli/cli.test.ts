@@ -3,28 +3,29 @@ import { readFileSync } from 'node:fs';
 import { runCli } from '../../../src/cli/main';
 import { FRUSTUM_VERSION } from '../../../src/core/version';
 
-const run = (args: string[], lang = 'en_US.UTF-8') => {
+const run = async (args: string[], lang = 'en_US.UTF-8') => {
   const lines: string[] = [];
-  const code = runCli(args, { lang }, (l) => lines.push(l));
+  const code = await runCli(args, { lang }, (l) => lines.push(l));
   return { code, text: lines.join('\n') };
 };
 
 describe('frustum CLI', () => {
-  it('prints the version of package.json', () => {
+  it('prints the version of package.json', async () => {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
       version: string;
     };
     expect(FRUSTUM_VERSION).toBe(pkg.version);
-    expect(run(['--version'])).toEqual({ code: 0, text: pkg.version });
+    expect(await run(['--version'])).toEqual({ code: 0, text: pkg.version });
   });
 
-  it('prints help, in Chinese under a Chinese locale', () => {
-    expect(run([]).text).toMatch(/Usage: frustum <command>/);
-    expect(run(['help'], 'zh_CN.UTF-8').text).toMatch(/用法/);
+  it('prints help, in Chinese under a Chinese locale', async () => {
+    expect((await run([])).text).toMatch(/Usage: frustum <command>/);
+    expect((await run([])).text).toMatch(/inspect +Describe a point-cloud file or a scene folder/);
+    expect((await run(['help'], 'zh_CN.UTF-8')).text).toMatch(/用法/);
   });
 
-  it('fails with a clear message on an unknown command', () => {
-    const { code, text } = run(['frobnicate']);
+  it('fails with a clear message on an unknown command', async () => {
+    const { code, text } = await run(['frobnicate']);
     expect(code).not.toBe(0);
     expect(text).toContain('"frobnicate"');
   });

@@ -112,3 +112,30 @@ describe('FrameCache', () => {
     expect(cacheBytesFromEstimate({ quota: 100_000 * MiB, usage: 0 })).toBe(2048 * MiB);
   });
 });
+
+describe('schema migration', () => {
+  it('upgrades a v1 database, keeping its scenes and journal and recording the demo origin', async () => {
+    const name = `migrate-${++n}`;
+    const { default: Dexie } = await import('dexie');
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      scenes: 'id',
+      frames: 'key, sceneId, lastUsed',
+      journal: '++seq, [sceneId+seq]',
+      snapshots: 'sceneId',
+    });
+    await v1.table('scenes').put({ id: 'demo-7', name: 'Demo drive', source: { kind: 'demo', seed: 7 } });
+    await v1.table('journal').add({
+      sceneId: 'demo-7',
+      time: 1,
+      author: 'a',
+      name: 'createCuboid',
+      patch: { added: [], updated: [], removed: [] },
+    });
+    v1.close();
+    db = openDb(name);
+    expect(await db.origins.get('demo-7')).toEqual({ sceneId: 'demo-7', kind: 'demo', seed: 7 });
+    expect(await db.journal.count()).toBe(1);
+    expect((await db.scenes.get('demo-7'))?.name).toBe('Demo drive');
+  });
+});

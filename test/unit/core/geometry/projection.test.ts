@@ -4,15 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cuboidCorners } from '../../../../src/core/geometry/cuboid';
 import { projectCameraPoint, projectEgoPoint, unprojectPixel } from '../../../../src/core/geometry/projection';
-import {
-  fromPose,
-  fromTranslation,
-  invertRigid,
-  multiply,
-  transformDirection,
-  transformPoint,
-} from '../../../../src/core/math/mat4';
+import { fromPose, invertRigid, multiply, transformDirection, transformPoint } from '../../../../src/core/math/mat4';
 import type { CameraSensor, Distortion } from '../../../../src/core/model/scene';
+import { invertAffine } from '../../../../src/formats/calibration/invert-affine';
+import { readKittiCalib, rectFromVelo as rectFromVeloOf } from '../../../../src/formats/calibration/kitti-calib';
+import { createKittiCamera } from '../../../../src/formats/calibration/kitti-camera';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 const dataRoot = path.resolve(repoRoot, '../shared/data');
@@ -91,74 +87,6 @@ describe('projection', () => {
   });
 });
 
-/** KITTI calib rows as row-major numbers. */
-function readKittiCalib(text: string): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const line of text.split('\n')) {
-    const [key, rest] = line.split(':');
-    if (key && rest) out[key.trim()] = rest.trim().split(/\s+/).map(Number);
-  }
-  return out;
-}
-
-/** Pads a 3×3 or 3×4 row-major matrix to a 4×4. */
-function toMat4(m: number[]): number[] {
-  if (m.length === 9) return [m[0]!, m[1]!, m[2]!, 0, m[3]!, m[4]!, m[5]!, 0, m[6]!, m[7]!, m[8]!, 0, 0, 0, 0, 1];
-  return [...m.slice(0, 12), 0, 0, 0, 1];
-}
-
-/** Inverse of an affine 4×4 whose 3×3 part need not be orthonormal (R0_rect · Tr_velo_to_cam is only nearly so). */
-function invertAffine(m: number[]): number[] {
-  const [a, b, c, , d, e, f, , g, h, i] = m as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const A = e * i - f * h,
-    B = -(d * i - f * g),
-    C = d * h - e * g;
-  const det = a * A + b * B + c * C;
-  const inv3 = [
-    A,
-    -(b * i - c * h),
-    b * f - c * e,
-    B,
-    a * i - c * g,
-    -(a * f - c * d),
-    C,
-    -(a * h - b * g),
-    a * e - b * d,
-  ].map((x) => x / det);
-  const t = [m[3]!, m[7]!, m[11]!];
-  const r = (k: number) => -(inv3[k * 3]! * t[0]! + inv3[k * 3 + 1]! * t[1]! + inv3[k * 3 + 2]! * t[2]!);
-  return [
-    inv3[0]!,
-    inv3[1]!,
-    inv3[2]!,
-    r(0),
-    inv3[3]!,
-    inv3[4]!,
-    inv3[5]!,
-    r(1),
-    inv3[6]!,
-    inv3[7]!,
-    inv3[8]!,
-    r(2),
-    0,
-    0,
-    0,
-    1,
-  ];
-}
-
 function iou(a: number[], b: number[]): number {
   const w = Math.max(0, Math.min(a[2]!, b[2]!) - Math.max(a[0]!, b[0]!));
   const h = Math.max(0, Math.min(a[3]!, b[3]!) - Math.max(a[1]!, b[1]!));
@@ -167,29 +95,19 @@ function iou(a: number[], b: number[]): number {
 }
 
 describe('projection against a real KITTI calibration', () => {
-  const calib = readKittiCalib(readFileSync(path.join(dataRoot, 'kitti-object/training/calib/000001.txt'), 'utf8'));
+  const calib = readKittiCalib(
+    readFileSync(path.join(dataRoot, 'kitti-object/training/calib/000001.txt'), 'utf8'),
+    'calib/000001.txt',
+  );
   const labels = readFileSync(path.join(dataRoot, 'kitti-object/training/label_2/000001.txt'), 'utf8')
     .trim()
     .split('\n')
     .map((l) => l.trim().split(/\s+/))
     .filter((f) => f[0] !== 'DontCare');
-  const P2 = calib.P2!;
-  const [fx, skew, cx, fy, cy] = [P2[0]!, P2[1]!, P2[2]!, P2[5]!, P2[6]!];
-  // P2 = K · [I | b]: the stereo baseline b (metres, rectified frame) moves into the extrinsics.
-  const bz = P2[11]!;
-  const by = (P2[7]! - cy * bz) / fy;
-  const bx = (P2[3]! - skew * by - cx * bz) / fx;
-  const rectFromVelo = multiply(toMat4(calib.R0_rect!), toMat4(calib.Tr_velo_to_cam!));
-  const camera: CameraSensor = {
-    id: 'image_2',
-    name: 'image_2',
-    // The Velodyne frame serves as ego (x forward, y left, z up).
-    cameraFromEgo: multiply(fromTranslation(bx, by, bz), rectFromVelo),
-    intrinsics: { fx, fy, cx, cy, skew },
-    width: 1242,
-    height: 375,
-    distortion: { model: 'none' },
-  };
+  const P2 = calib.projections[2]!;
+  const rectFromVelo = rectFromVeloOf(calib);
+  // The Velodyne frame serves as ego (x forward, y left, z up); P2's stereo offset is folded into the extrinsics.
+  const camera: CameraSensor = createKittiCamera('image_2', P2, rectFromVelo, 1242, 375);
 
   it('agrees with the raw P2 · R0_rect · Tr_velo_to_cam product', () => {
     const full = multiply([...P2, 0, 0, 0, 1], rectFromVelo);

@@ -1,0 +1,79 @@
+import type { FrameProvider, LoadedFrame } from '../state/frame-provider';
+
+/** Frames kept decoded in memory around the current one: a sliding window, never the whole sequence. */
+const WINDOW = 6;
+const PREFETCH = 3;
+
+/**
+ * Serves frames from a sliding in-memory window over any source of frames (`fetchFrame`). Prefetches the next
+ * frames in the direction of travel one at a time, and drops queued prefetches when the user jumps elsewhere,
+ * so a jump never waits behind frames nobody will look at.
+ */
+export class FrameWindow implements FrameProvider {
+  #memory = new Map<number, Promise<LoadedFrame>>();
+  #queue: number[] = [];
+  #prefetching = false;
+  #current = 0;
+
+  constructor(
+    private readonly frameCount: number,
+    private readonly fetchFrame: (index: number) => Promise<LoadedFrame>,
+    private readonly release: (frame: LoadedFrame) => void,
+  ) {}
+
+  load(index: number): Promise<LoadedFrame> {
+    this.#current = index;
+    this.#trim();
+    return this.#get(index);
+  }
+
+  prefetch(index: number, direction: 1 | -1): void {
+    this.#queue = [];
+    for (let k = 1; k <= PREFETCH; k++) {
+      const next = index + direction * k;
+      if (next >= 0 && next < this.frameCount && !this.#memory.has(next)) this.#queue.push(next);
+    }
+    void this.#drain();
+  }
+
+  /** Frames requested and not yet dropped, for tests and the status line. */
+  get held(): number[] {
+    return [...this.#memory.keys()].sort((a, b) => a - b);
+  }
+
+  #get(index: number): Promise<LoadedFrame> {
+    let frame = this.#memory.get(index);
+    if (!frame) {
+      frame = this.fetchFrame(index);
+      this.#memory.set(index, frame);
+      frame.catch(() => this.#memory.delete(index));
+    }
+    return frame;
+  }
+
+  async #drain(): Promise<void> {
+    if (this.#prefetching) return;
+    this.#prefetching = true;
+    try {
+      for (let next = this.#queue.shift(); next !== undefined; next = this.#queue.shift()) {
+        if (Math.abs(next - this.#current) > WINDOW) continue;
+        await this.#get(next).catch(() => undefined);
+      }
+    } finally {
+      this.#prefetching = false;
+    }
+  }
+
+  #trim(): void {
+    for (const [index, frame] of this.#memory) {
+      if (Math.abs(index - this.#current) <= WINDOW) continue;
+      this.#memory.delete(index);
+      void frame.then(this.release, () => undefined);
+    }
+  }
+}
+
+/** Revokes a frame's image object URLs when it leaves the window. */
+export function revokeFrameUrls(frame: LoadedFrame): void {
+  for (const image of frame.images) URL.revokeObjectURL(image.url);
+}

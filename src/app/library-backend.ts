@@ -1,0 +1,132 @@
+import type { FrustumDb, SceneOrigin } from '../storage/db';
+import type { FrameCache } from '../storage/frame-cache';
+import { LabelRepository } from '../storage/label-repository';
+import { claimScene, type SceneClaim } from '../storage/scene-lock';
+import { copyToOpfs, openOpfsFiles } from '../storage/opfs-files';
+import { createDirectoryFiles, createUrlFiles } from '../decode/browser-files';
+import type { WorkerPool } from '../decode/worker-pool';
+import { LabelsState } from '../state/labels.svelte';
+import { SessionState } from '../state/session.svelte';
+import type { LibraryBackend, SceneSummary } from '../state/library.svelte';
+import { generalDriving } from '../core/model/default-ontology';
+import { importScene } from '../formats/scene/import-scene';
+import type { SceneFiles } from '../formats/scene/scene-files';
+import type { Scene } from '../core/model/scene';
+import { FrameWindow, revokeFrameUrls } from './frame-window';
+import { fetchDemoFrame } from './demo-frames';
+import { fetchFileFrame } from './file-frames';
+import type { DemoWorkerApi } from '../../workers/demo.worker';
+import type { DecodeWorkerApi } from '../../workers/decode.worker';
+
+export interface Services {
+  db: FrustumDb;
+  cache: FrameCache;
+  demoPool: () => WorkerPool<DemoWorkerApi>;
+  decodePool: () => WorkerPool<DecodeWorkerApi>;
+}
+
+/** The files of every frame: what a dropped folder must keep for the scene to reopen. */
+function framePaths(scene: Scene): string[] {
+  return [...new Set(scene.frames.flatMap((f) => [...f.lidar, ...f.cameras].map((s) => s.uri)))];
+}
+
+async function filesOf(origin: SceneOrigin, scene: Scene): Promise<SceneFiles | undefined> {
+  switch (origin.kind) {
+    case 'demo':
+      return undefined;
+    case 'opfs':
+      return openOpfsFiles(scene.id, origin.name, origin.paths);
+    case 'directory':
+      return createDirectoryFiles(origin.handle);
+    case 'url':
+      return createUrlFiles(origin.manifestUrl, origin.paths);
+  }
+}
+
+/** Storage, workers and importers behind the scene library. */
+export function createLibraryBackend(services: Services): LibraryBackend {
+  const { db, cache } = services;
+  let claim: SceneClaim | undefined;
+
+  return {
+    async listScenes(): Promise<SceneSummary[]> {
+      const [scenes, origins] = await Promise.all([db.scenes.toArray(), db.origins.toArray()]);
+      const kinds = new Map(origins.map((o) => [o.sceneId, o.kind]));
+      return scenes
+        .filter((s) => kinds.has(s.id))
+        .map((s) => ({ id: s.id, name: s.name, kind: kinds.get(s.id)!, frames: s.frames.length }));
+    },
+
+    async openScene(id) {
+      const [scene, origin] = await Promise.all([db.scenes.get(id), db.origins.get(id)]);
+      if (!scene || !origin) throw new Error(`scene ${id} is not in this browser`);
+      const files = await filesOf(origin, scene);
+      const fetchFrame =
+        origin.kind === 'demo'
+          ? (i: number) => fetchDemoFrame(scene, origin.seed, services.demoPool(), cache, i)
+          : (i: number) => fetchFileFrame(scene, files!, services.decodePool(), cache, i);
+      const repository = new LabelRepository(db, scene.id);
+      const loaded = await repository.load();
+      const labels = new LabelsState(loaded.doc, repository, 'local');
+      labels.skippedOnLoad = loaded.skipped;
+      claim?.release();
+      claim = await claimScene(scene.id, () => void labels.becomeWritable());
+      labels.readOnly = !claim.held;
+      return new SessionState(
+        scene,
+        generalDriving,
+        labels,
+        new FrameWindow(scene.frames.length, fetchFrame, revokeFrameUrls),
+      );
+    },
+
+    async importFolder(files, keep, progress, signal) {
+      const imported = await importScene(files, {
+        signal,
+        onProgress: (done, total) => progress('reading', done, total),
+      });
+      const { scene } = imported;
+      signal.throwIfAborted();
+      let origin: SceneOrigin;
+      if (keep.kind === 'opfs') {
+        const paths = framePaths(scene);
+        await copyToOpfs(scene.id, files, paths, (done, total) => progress('copying', done, total), signal);
+        origin = { sceneId: scene.id, kind: 'opfs', name: files.name, paths };
+      } else if (keep.kind === 'directory') {
+        origin = { sceneId: scene.id, kind: 'directory', handle: keep.handle };
+      } else {
+        origin = { sceneId: scene.id, kind: 'url', manifestUrl: keep.manifestUrl, paths: [...files.list()] };
+      }
+      progress('labels', 0, 1);
+      // The scene id follows the folder's listing, not its bytes: whatever was decoded before may be stale.
+      await db.transaction('rw', db.scenes, db.origins, db.frames, async () => {
+        await db.scenes.put(scene);
+        await db.origins.put(origin);
+        await db.frames.where('sceneId').equals(scene.id).delete();
+      });
+      // Labels found beside the data arrive as one journal entry, once: re-importing the same folder keeps
+      // whatever the user has done since.
+      const repository = new LabelRepository(db, scene.id);
+      if ((await repository.load()).doc.size === 0 && imported.cuboids.length > 0) {
+        await repository.append(
+          'importLabels',
+          { added: [...imported.tracks, ...imported.cuboids], updated: [], removed: [] },
+          'import',
+        );
+      }
+      progress('labels', 1, 1);
+      return { sceneId: scene.id, problems: imported.problems };
+    },
+
+    async requestAccess(id) {
+      const origin = await db.origins.get(id);
+      if (origin?.kind !== 'directory') return true;
+      const handle = origin.handle as FileSystemDirectoryHandle & {
+        queryPermission?(d: { mode: string }): Promise<PermissionState>;
+        requestPermission?(d: { mode: string }): Promise<PermissionState>;
+      };
+      if ((await handle.queryPermission?.({ mode: 'read' })) === 'granted') return true;
+      return (await handle.requestPermission?.({ mode: 'read' })) === 'granted';
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
+import type { SessionState } from './session.svelte';
+
+export interface SceneSummary {
+  id: string;
+  name: string;
+  kind: 'demo' | 'opfs' | 'directory' | 'url';
+  frames: number;
+}
+
+export type ImportPhase = 'reading' | 'copying' | 'labels';
+
+/** How the library reaches storage, workers and importers; wired in `app/`. */
+export interface LibraryBackend {
+  listScenes(): Promise<SceneSummary[]>;
+  openScene(id: string): Promise<SessionState>;
+  /** Imports a folder and returns the new scene's id. `keep` says how it will be reopened later. */
+  importFolder(
+    files: SceneFiles,
+    keep:
+      | { kind: 'opfs' }
+      | { kind: 'directory'; handle: FileSystemDirectoryHandle }
+      | { kind: 'url'; manifestUrl: string },
+    progress: (phase: ImportPhase, done: number, total: number) => void,
+    signal: AbortSignal,
+  ): Promise<{ sceneId: string; problems: FileProblem[] }>;
+  /** Re-grants access to a remembered folder (needs a click); false when the user says no. */
+  requestAccess(id: string): Promise<boolean>;
+}
+
+/** The scenes this browser holds, the open one, and any import under way. */
+export class LibraryState {
+  scenes = $state.raw<SceneSummary[]>([]);
+  session = $state.raw<SessionState | undefined>(undefined);
+  dialogOpen = $state(false);
+  importing = $state<{ phase: ImportPhase; done: number; total: number; source: string } | undefined>(undefined);
+  problems = $state.raw<FileProblem[]>([]);
+  error = $state<string | undefined>(undefined);
+  #abort: AbortController | undefined;
+
+  constructor(
+    private readonly backend: LibraryBackend,
+    private readonly remember: (sceneId: string) => void,
+  ) {}
+
+  async refresh(): Promise<void> {
+    this.scenes = await this.backend.listScenes();
+  }
+
+  async open(id: string): Promise<void> {
+    try {
+      this.error = undefined;
+      const summary = this.scenes.find((s) => s.id === id);
+      if (summary?.kind === 'directory' && !(await this.backend.requestAccess(id))) {
+        throw new Error(`no permission to read the folder of ${summary.name}`);
+      }
+      this.session = await this.backend.openScene(id);
+      this.remember(id);
+      this.dialogOpen = false;
+      await this.session.goToFrame(0);
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * Imports a folder. `prepare` finds its files (walks a folder, fetches a manifest) and already runs under the
+   * import's progress and Cancel, since on a large folder or a slow server it is the long part.
+   */
+  async importFolder(
+    source: string,
+    prepare: (
+      signal: AbortSignal,
+    ) => Promise<{ files: SceneFiles; keep: Parameters<LibraryBackend['importFolder']>[1] }>,
+  ): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.error = undefined;
+    this.problems = [];
+    this.importing = { phase: 'reading', done: 0, total: 0, source };
+    try {
+      const { files, keep } = await prepare(abort.signal);
+      abort.signal.throwIfAborted();
+      const { sceneId, problems } = await this.backend.importFolder(
+        files,
+        keep,
+        (phase, done, total) => (this.importing = { phase, done, total, source }),
+        abort.signal,
+      );
+      this.problems = problems;
+      await this.refresh();
+      this.importing = undefined;
+      await this.open(sceneId);
+      // Keep the dialog up when there is something to read about the import.
+      if (problems.length > 0) this.dialogOpen = true;
+    } catch (error) {
+      this.error = abort.signal.aborted ? undefined : error instanceof Error ? error.message : String(error);
+    } finally {
+      if (this.#abort === abort) this.#abort = undefined;
+      this.importing = undefined;
+    }
+  }
+
+  cancelImport(): void {
+    this.#abort?.abort();
+  }
+}

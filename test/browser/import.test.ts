@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { Profile } from './launch';
+import { boxCount, openApp, pointCount, settle, waitUntil } from './app-flow';
+import { cameraIds, importFolder, projectedBoxRects } from './import-flow';
+import { SHARED_DATA, diskFiles, iou, readKittiLabels } from './data-files';
+import { importScene } from '../../src/formats/scene/import-scene';
+import { readPointCloudFile } from '../../src/formats/pointcloud/read-point-cloud-file';
+import { projectCloud } from '../../src/core/geometry/project-cloud';
+
+/** How many of a frame's points the calibration maths puts inside each camera's image, computed in node. */
+async function expectedProjected(dir: string, frame: number): Promise<Record<string, number>> {
+  const files = diskFiles(dir);
+  const { scene } = await importScene(files);
+  const sample = scene.frames[frame]!.lidar[0]!;
+  const cloud = await readPointCloudFile(await files.read(sample.uri), sample.uri);
+  const out = new Float32Array(cloud.count * 3);
+  const lidar = scene.lidars[0]!;
+  const shown = new Set(scene.frames[frame]!.cameras.map((c) => c.sensorId));
+  return Object.fromEntries(
+    scene.cameras
+      .filter((c) => shown.has(c.id))
+      .map((c) => [c.id, projectCloud(c, lidar.egoFromLidar, cloud.positions, cloud.count, out)]),
+  );
+}
+
+async function projectedCounts(page: Page): Promise<Record<string, number>> {
+  await page.getByTestId('project-points').check();
+  await settle(page);
+  return page.$$eval('[data-testid=camera-view]', (views) =>
+    Object.fromEntries(
+      views.map((v) => [v.getAttribute('data-camera'), Number(v.querySelector('canvas')?.dataset['projected'] ?? -1)]),
+    ),
+  );
+}
+
+describe('importing real drives', () => {
+  const profile = new Profile('WebGL2');
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await profile.open();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+  });
+  afterAll(() => profile.dispose());
+
+  it('KITTI object: the sweep, image_2, and each car box drawn onto its own 2D label box', async () => {
+    const root = join(SHARED_DATA, 'kitti-object/training');
+    await importFolder(page, root);
+    expect(await cameraIds(page)).toHaveLength(1);
+    const points = await pointCount(page);
+    expect(points).toBeGreaterThan(100_000);
+    const rows = readKittiLabels(join(root, 'label_2/000000.txt'));
+    expect(await boxCount(page)).toBe(rows.filter((r) => r.type !== 'DontCare').length);
+
+    let carsChecked = 0;
+    for (let frame = 0; frame < 3; frame++) {
+      if (frame > 0) {
+        await page.keyboard.press('ArrowRight');
+        await waitUntil(
+          'the next frame',
+          () => page.getByTestId('frame-label').textContent(),
+          (t) => t === `Frame ${frame + 1} / 3`,
+        );
+        await waitUntil(
+          'its images',
+          () => page.getByTestId('camera-panel').getAttribute('data-frame'),
+          (f) => f === String(frame),
+        );
+      }
+      const [camera] = await cameraIds(page);
+      const rects = await projectedBoxRects(page, camera!);
+      const labels = readKittiLabels(join(root, `label_2/00000${frame}.txt`));
+      const cars = labels.filter((r) => r.type === 'Car' && r.truncated < 0.1);
+      carsChecked += cars.length;
+      for (const car of cars) {
+        // Clip the drawn box to the image as the label's 2D box is.
+        const best = Math.max(
+          ...rects.map((r) =>
+            iou([Math.max(0, r[0]), Math.max(0, r[1]), Math.min(1242, r[2]), Math.min(375, r[3])], car.box),
+          ),
+        );
+        expect(best, `car at ${car.box.join(',')} on frame ${frame}`).toBeGreaterThanOrEqual(0.7);
+      }
+    }
+    expect(carsChecked).toBeGreaterThan(0);
+    const expected = await expectedProjected(root, 2);
+    const shown = await projectedCounts(page);
+    for (const [id, n] of Object.entries(expected)) {
+      expect(n).toBeGreaterThan(5_000);
+      expect(Math.abs((shown[id] ?? 0) - n)).toBeLessThanOrEqual(n * 0.002);
+    }
+    await page.screenshot({ path: 'test/screenshots/kitti-import.png' });
+  });
+
+  it('nuScenes-style sample: six cameras, and the sweep lands in each image where the maths says', async () => {
+    const root = join(SHARED_DATA, 'nuscenes-sample');
+    await importFolder(page, root);
+    expect(await cameraIds(page)).toHaveLength(6);
+    expect(await pointCount(page)).toBe(34_688);
+    expect(await boxCount(page)).toBeGreaterThan(30);
+    const expected = await expectedProjected(root, 0);
+    const shown = await projectedCounts(page);
+    for (const [id, n] of Object.entries(expected)) {
+      expect(n, id).toBeGreaterThan(500);
+      expect(Math.abs((shown[id] ?? 0) - n), id).toBeLessThanOrEqual(n * 0.002);
+    }
+    await page.screenshot({ path: 'test/screenshots/nuscenes-import.png' });
+  });
+
+  it('SUSTechPOINTS: three cameras where the frame has images, none where it has not', async () => {
+    const root = join(SHARED_DATA, 'sustechpoints');
+    await importFolder(page, root);
+    expect(await page.getByTestId('frame-label').textContent()).toBe('Frame 1 / 4');
+    expect(await cameraIds(page)).toHaveLength(0);
+    expect(await pointCount(page)).toBeGreaterThan(50_000);
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(
+      'frame 2 with its images',
+      () => cameraIds(page),
+      (ids) => ids.length === 3,
+    );
+    const expected = await expectedProjected(root, 1);
+    const shown = await projectedCounts(page);
+    for (const [id, n] of Object.entries(expected)) {
+      expect(n, id).toBeGreaterThan(1_000);
+      expect(Math.abs((shown[id] ?? 0) - n), id).toBeLessThanOrEqual(n * 0.002);
+    }
+    await page.screenshot({ path: 'test/screenshots/sustech-import.png' });
+  });
+
+  it('reopens the last imported scene after a reload, from the browser’s own copy, with its labels', async () => {
+    const name = await page.getByTestId('scene-name').textContent();
+    const boxes = await boxCount(page);
+    expect(boxes).toBeGreaterThan(0);
+    await page.reload();
+    await waitUntil(
+      'the scene reopens',
+      () => page.getByTestId('scene-name').textContent(),
+      (n) => n === name,
+    );
+    await waitUntil(
+      'its sweep',
+      () => pointCount(page),
+      (n) => n > 50_000,
+    );
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(
+      'frame 2 with its images',
+      () => cameraIds(page),
+      (ids) => ids.length === 3,
+    );
+    expect(await boxCount(page)).toBe(boxes);
+    await page.getByTestId('scenes-button').click();
+    expect(await page.getByTestId('scene-row').count()).toBe(4);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('scenes-dialog').waitFor({ state: 'detached' });
+  });
+
+  it('lists the files it could not read, naming each, and imports the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frustum-broken-'));
+    try {
+      cpSync(join(SHARED_DATA, 'kitti-object/training'), join(dir, 'training'), { recursive: true });
+      writeFileSync(join(dir, 'training/label_2/000001.txt'), 'Car 0.0 0 not-a-number\n');
+      writeFileSync(join(dir, 'training/calib/000002.txt'), 'P2: 1 2 3\n');
+      // A sweep cut short (no longer a whole number of points) fails when its frame is shown, not before.
+      const sweep = readFileSync(join(dir, 'training/velodyne/000000.bin'));
+      writeFileSync(join(dir, 'training/velodyne/000000.bin'), sweep.subarray(0, 16 * 1000 + 7));
+      await page.getByTestId('scenes-button').click();
+      await page.getByTestId('folder-input').setInputFiles(join(dir, 'training'));
+      const problems = page.getByTestId('import-problems');
+      await problems.waitFor({ timeout: 60_000 });
+      const text = (await problems.textContent()) ?? '';
+      expect(text).toContain('label_2/000001.txt');
+      expect(text).toContain('calib/000002.txt');
+      await page.keyboard.press('Escape');
+      await waitUntil(
+        'the broken sweep is named',
+        () => page.getByRole('alert').allTextContents(),
+        (t) => t.join(' ').includes('velodyne/000000.bin'),
+      );
+      // The worker that refused it still decodes the next frame.
+      await page.keyboard.press('ArrowRight');
+      await waitUntil(
+        'the next sweep',
+        () => pointCount(page),
+        (n) => n > 100_000,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
