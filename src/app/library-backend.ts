@@ -80,8 +80,9 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       );
     },
 
-    async importFolder(files, keep, progress, signal) {
+    async importFolder(files, keep, progress, signal, labelsAs) {
       const imported = await importScene(files, {
+        labelsAs,
         signal,
         onProgress: (done, total) => progress('reading', done, total),
       });

@@ -53,6 +53,7 @@ export const en = {
     uploadFolder: 'Copy a folder in…',
     urlLabel: 'Manifest URL',
     openUrl: 'Open URL',
+    labelsAsPrelabels: 'Bring labels found beside the data in as pre-labels to review',
     dropHere: 'Drop a scene folder to import it',
     reading: 'Reading {{source}}: {{done}} / {{total}} files',
     copying: 'Copying into this browser: {{done}} / {{total}} files',

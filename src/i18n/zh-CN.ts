@@ -55,6 +55,7 @@ export const zhCN: Catalogue = {
     uploadFolder: '复制文件夹到浏览器…',
     urlLabel: '清单 URL',
     openUrl: '打开 URL',
+    labelsAsPrelabels: '将数据旁找到的标注作为待审核的预标注导入',
     dropHere: '拖放场景文件夹以导入',
     reading: '正在读取 {{source}}：{{done}} / {{total}} 个文件',
     copying: '正在复制到此浏览器：{{done}} / {{total}} 个文件',

@@ -23,6 +23,7 @@ export interface LibraryBackend {
       | { kind: 'url'; manifestUrl: string },
     progress: (phase: ImportPhase, done: number, total: number) => void,
     signal: AbortSignal,
+    labelsAs: 'labels' | 'prelabels',
   ): Promise<{ sceneId: string; problems: FileProblem[] }>;
   /** Re-grants access to a remembered folder (needs a click); false when the user says no. */
   requestAccess(id: string): Promise<boolean>;
@@ -36,6 +37,8 @@ export class LibraryState {
   importing = $state<{ phase: ImportPhase; done: number; total: number; source: string } | undefined>(undefined);
   problems = $state.raw<FileProblem[]>([]);
   error = $state<string | undefined>(undefined);
+  /** Labels found beside the data come in as pre-labels to be checked, rather than as finished labels. */
+  labelsAsPrelabels = $state(false);
   #abort: AbortController | undefined;
 
   constructor(
@@ -86,6 +89,7 @@ export class LibraryState {
         keep,
         (phase, done, total) => (this.importing = { phase, done, total, source }),
         abort.signal,
+        this.labelsAsPrelabels ? 'prelabels' : 'labels',
       );
       this.problems = problems;
       await this.refresh();
