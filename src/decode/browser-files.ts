@@ -25,6 +25,11 @@ export function createFileListFiles(
       if (!file) throw new Error(`${path}: not in the chosen folder`);
       return new Uint8Array(await file.arrayBuffer());
     },
+    readRange: async (path, start, end) => {
+      const file = byPath.get(path);
+      if (!file) throw new Error(`${path}: not in the chosen folder`);
+      return new Uint8Array(await file.slice(start, end).arrayBuffer());
+    },
   };
 }
 
@@ -47,6 +52,11 @@ export async function createDirectoryFiles(handle: FileSystemDirectoryHandle): P
       if (!file) throw new Error(`${path}: not in folder ${handle.name}`);
       return new Uint8Array(await (await file.getFile()).arrayBuffer());
     },
+    readRange: async (path, start, end) => {
+      const file = byPath.get(path);
+      if (!file) throw new Error(`${path}: not in folder ${handle.name}`);
+      return new Uint8Array(await (await file.getFile()).slice(start, end).arrayBuffer());
+    },
   };
 }
 
@@ -62,22 +72,26 @@ export function createUrlFiles(
   const base = new URL(manifestUrl);
   const manifestName = base.pathname.split('/').pop() ?? 'frustum-manifest.json';
   const list = [manifestName, ...paths.filter((p) => p !== manifestName)].sort();
+  async function get(path: string, range?: [number, number]): Promise<Uint8Array> {
+    const url = new URL(path, base);
+    let response: Response;
+    try {
+      response = await fetchFn(url, range ? { headers: { Range: `bytes=${range[0]}-${range[1] - 1}` } } : undefined);
+    } catch (error) {
+      throw new Error(
+        `${path}: could not fetch ${url.href} (${error instanceof Error ? error.message : String(error)}; the server must allow CORS)`,
+        { cause: error },
+      );
+    }
+    if (!response.ok) throw new Error(`${path}: ${url.href} answered ${response.status} ${response.statusText}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A server that ignores Range answers 200 with the whole file: take the part that was asked for.
+    return range && response.status !== 206 ? bytes.subarray(range[0], range[1]) : bytes;
+  }
   return {
     name: manifestUrl,
     list: () => list,
-    read: async (path) => {
-      const url = new URL(path, base);
-      let response: Response;
-      try {
-        response = await fetchFn(url);
-      } catch (error) {
-        throw new Error(
-          `${path}: could not fetch ${url.href} (${error instanceof Error ? error.message : String(error)}; the server must allow CORS)`,
-          { cause: error },
-        );
-      }
-      if (!response.ok) throw new Error(`${path}: ${url.href} answered ${response.status} ${response.statusText}`);
-      return new Uint8Array(await response.arrayBuffer());
-    },
+    read: (path) => get(path),
+    readRange: (path, start, end) => get(path, [start, end]),
   };
 }

@@ -28,11 +28,14 @@ export class FrameCache {
     return row.payload;
   }
 
-  /** Stores several samples in one transaction, then evicts down to the bound. */
+  /**
+   * Stores several samples in one transaction, then evicts down to the bound. Never throws: the cache only saves
+   * work, so a full disk or a blocked database must not stop a frame from being shown. Resolves false then.
+   */
   async putMany(
     sceneId: string,
     items: { sensorId: string; index: number; payload: CachedFrame['payload'] }[],
-  ): Promise<void> {
+  ): Promise<boolean> {
     const now = Date.now();
     const rows: CachedFrame[] = items.map(({ sensorId, index, payload }) => ({
       key: frameKey(sceneId, sensorId, index),
@@ -41,8 +44,14 @@ export class FrameCache {
       lastUsed: now,
       payload,
     }));
-    await this.db.frames.bulkPut(rows);
-    await this.evict();
+    try {
+      await this.db.frames.bulkPut(rows);
+      await this.evict();
+      return true;
+    } catch (error) {
+      console.warn(`frame cache: could not store ${rows.map((r) => r.key).join(', ')}:`, error);
+      return false;
+    }
   }
 
   async evict(): Promise<number> {

@@ -96,6 +96,15 @@ export class ImportContext {
 
   /** The pixel size of an image file from its header, or undefined after noting a problem. */
   async readImageSize(path: string): Promise<{ width: number; height: number } | undefined> {
+    // The size sits in the first bytes of a PNG and, EXIF thumbnails aside, of a JPEG: read only those where
+    // the source allows it (a range request to a server), and the whole file when they were not enough.
+    if (this.files.readRange) {
+      try {
+        return readImageSize(await this.files.readRange(path, 0, 64 * 1024), path);
+      } catch {
+        // Fall through to reading the whole file, which also reports the problem if there is one.
+      }
+    }
     const bytes = await this.read(path);
     return bytes && this.parse(path, () => readImageSize(bytes, path));
   }

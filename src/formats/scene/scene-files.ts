@@ -9,6 +9,11 @@ export interface SceneFiles {
   list(): readonly string[];
   /** The whole file. Rejects with an Error that names the path when it cannot be read. */
   read(path: string): Promise<Uint8Array>;
+  /**
+   * Bytes [start, end) of a file, where the source can read part of one (an HTTP range request, a File slice);
+   * may return fewer bytes at the end of the file. Sources that cannot simply leave it out.
+   */
+  readRange?(path: string, start: number, end: number): Promise<Uint8Array>;
 }
 
 /** A problem with one file that did not stop the rest of the import. */

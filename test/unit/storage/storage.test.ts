@@ -105,6 +105,13 @@ describe('FrameCache', () => {
     expect(await db.frames.count()).toBe(3);
   });
 
+  it('a failed write (a full disk) is reported as false, never thrown', async () => {
+    fresh();
+    const cache = new FrameCache(db, 1e9);
+    db.close();
+    expect(await cache.putMany('s', [{ sensorId: 'l', index: 0, payload: points(10) }])).toBe(false);
+  });
+
   it('sizes the bound from the storage estimate within limits', () => {
     const MiB = 1024 * 1024;
     expect(cacheBytesFromEstimate({ quota: 1000 * MiB, usage: 0 })).toBe(200 * MiB);
