@@ -1,4 +1,4 @@
-import { BufferAttribute, BufferGeometry, Matrix4, Points, PointsNodeMaterial } from 'three/webgpu';
+import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Matrix4, Points, PointsNodeMaterial } from 'three/webgpu';
 import { attribute, clamp, mix, positionWorld, uniform, vec3 } from 'three/tsl';
 import type { PointCloud } from '../core/model/point-cloud';
 import type { Mat4 } from '../core/math/mat4';
@@ -60,11 +60,15 @@ function maxOf(values: Float32Array): number {
 
 /**
  * One LiDAR sweep as one draw. The cloud stays in its sensor frame; the object's matrix is `egoFromLidar`.
- * Colours are computed in the shader, so a colour change uploads nothing.
+ * Colours are computed in the shader, so a colour change uploads nothing. The GPU buffers are kept between
+ * frames: a sweep that fits is copied into them and only its range is uploaded; they grow (with headroom)
+ * only when a bigger sweep arrives.
  */
 export class PointsLayer {
   readonly object: Points;
   #geometry = new BufferGeometry();
+  #positions: BufferAttribute | undefined;
+  #intensity: BufferAttribute | undefined;
   #materials: Record<PointColorMode, PointsNodeMaterial>;
 
   constructor() {
@@ -79,21 +83,46 @@ export class PointsLayer {
     this.object.visible = false;
   }
 
+  /** Points the current buffers can hold without growing. */
+  get capacity(): number {
+    return this.#intensity?.count ?? 0;
+  }
+
   setCloud(cloud: PointCloud | undefined, egoFromLidar: Mat4 | undefined): void {
-    this.#geometry.dispose();
-    this.#geometry = new BufferGeometry();
-    if (cloud) {
-      this.#geometry.setAttribute('position', new BufferAttribute(cloud.positions, 3));
-      const intensity = cloud.attributes['intensity'] ?? new Float32Array(cloud.count);
-      intensityScale.value = 1 / Math.max(1e-6, maxOf(intensity));
-      this.#geometry.setAttribute('intensity', new BufferAttribute(intensity, 1));
-      this.#geometry.setDrawRange(0, cloud.count);
+    const count = cloud?.count ?? 0;
+    if (cloud && count > 0) {
+      if (count > this.capacity) this.#grow(Math.ceil(count * 1.25));
+      const positions = this.#positions!;
+      const intensity = this.#intensity!;
+      (positions.array as Float32Array).set(cloud.positions.subarray(0, count * 3));
+      const values = cloud.attributes['intensity'];
+      if (values) (intensity.array as Float32Array).set(values.subarray(0, count));
+      else (intensity.array as Float32Array).fill(0, 0, count);
+      intensityScale.value = 1 / Math.max(1e-6, maxOf(values ?? new Float32Array(0)));
+      for (const [attribute, size] of [
+        [positions, 3],
+        [intensity, 1],
+      ] as const) {
+        attribute.clearUpdateRanges();
+        attribute.addUpdateRange(0, count * size);
+        attribute.needsUpdate = true;
+      }
     }
-    this.object.geometry = this.#geometry;
+    this.#geometry.setDrawRange(0, count);
     // An empty geometry has no position attribute to bind: draw nothing until a sweep arrives.
-    this.object.visible = cloud !== undefined && cloud.count > 0;
+    this.object.visible = count > 0;
     if (egoFromLidar) this.object.matrix.copy(toMatrix4(egoFromLidar));
     this.object.matrixWorldNeedsUpdate = true;
+  }
+
+  #grow(points: number): void {
+    this.#geometry.dispose();
+    this.#geometry = new BufferGeometry();
+    this.#positions = new BufferAttribute(new Float32Array(points * 3), 3).setUsage(DynamicDrawUsage);
+    this.#intensity = new BufferAttribute(new Float32Array(points), 1).setUsage(DynamicDrawUsage);
+    this.#geometry.setAttribute('position', this.#positions);
+    this.#geometry.setAttribute('intensity', this.#intensity);
+    this.object.geometry = this.#geometry;
   }
 
   setColorMode(mode: PointColorMode): void {
