@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The app build. `--mode cli` builds instead the node command line (`src/cli/main.ts` → `dist/cli/frustum.js`)
@@ -17,7 +18,21 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
-        plugins: [svelte()],
+        plugins: [
+          svelte(),
+          // After the first visit the whole app (bundle, workers, the LAZ codec) comes from the service worker's
+          // precache, so it starts with no network; scenes and labels are already in the browser's storage.
+          VitePWA({
+            registerType: 'autoUpdate',
+            injectRegister: 'script',
+            manifest: false,
+            workbox: {
+              globPatterns: ['**/*.{js,css,html,svg,wasm}'],
+              maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+              navigateFallback: 'index.html',
+            },
+          }),
+        ],
         worker: { format: 'es' },
         build: { target: 'es2022', outDir: 'dist/app' },
         server: { host: '127.0.0.1' },
