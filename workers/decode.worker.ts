@@ -1,13 +1,20 @@
 import { expose, transfer } from 'comlink';
 import { readPointCloudFileAsync } from '../src/formats/pointcloud/read-point-cloud-file-async';
+import { recycleFloat32Buffers } from '../src/formats/pointcloud/float32-pool';
 import { pointCloudBuffers } from '../src/core/model/point-cloud';
 import type { DecodedPointCloud } from '../src/formats/pointcloud/decoded-point-cloud';
 
-/** Decodes point-cloud files off the main thread: bytes come in transferred, typed arrays go out transferred. */
+/**
+ * Decodes point-cloud files off the main thread: bytes come in transferred, typed arrays go out transferred,
+ * and the buffers of clouds the app has dropped come back transferred to be decoded into again.
+ */
 const api = {
   async decode(bytes: ArrayBuffer, fileName: string, layout?: 'kitti' | 'nuscenes'): Promise<DecodedPointCloud> {
     const cloud = await readPointCloudFileAsync(new Uint8Array(bytes), fileName, layout ? { layout } : {});
     return transfer(cloud, pointCloudBuffers(cloud));
+  },
+  recycle(buffers: ArrayBuffer[]): void {
+    recycleFloat32Buffers(buffers);
   },
 };
 

@@ -1,10 +1,13 @@
 import { transfer } from 'comlink';
 import type { WorkerPool } from '../decode/worker-pool';
 import type { FrameCache } from '../storage/frame-cache';
+import type { CachedPoints } from '../storage/db';
 import type { SceneFiles } from '../formats/scene/scene-files';
 import type { Scene } from '../core/model/scene';
+import { pointCloudBuffers } from '../core/model/point-cloud';
 import type { LoadedFrame } from '../state/frame-provider';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
+import { revokeFrameUrls } from './frame-window';
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -15,6 +18,17 @@ const IMAGE_TYPES: Record<string, string> = {
 
 function mimeOf(path: string): string {
   return IMAGE_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+
+/**
+ * The cloud as IndexedDB should store it. Decoded arrays may view only the start of a pooled buffer, and a
+ * structured clone copies a typed array's whole buffer: those are sliced to their exact bytes, so that the
+ * cache stays within 1.1× the raw attribute bytes. The frame itself keeps the pooled arrays.
+ */
+function exactCopy(cloud: CachedPoints): CachedPoints {
+  const exact = (a: Float32Array) => (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice());
+  const attributes = Object.fromEntries(Object.entries(cloud.attributes).map(([name, a]) => [name, exact(a)]));
+  return { ...cloud, positions: exact(cloud.positions), attributes };
 }
 
 /**
@@ -44,7 +58,7 @@ export async function fetchFileFrame(
       attributes: decoded.attributes,
       bounds: decoded.bounds,
     };
-    await cache.putMany(scene.id, [{ sensorId: sample.sensorId, index, payload: cloud }]);
+    await cache.putMany(scene.id, [{ sensorId: sample.sensorId, index, payload: exactCopy(cloud) }]);
   }
   const images = await Promise.all(
     frame.cameras.map(async (c) => {
@@ -59,4 +73,18 @@ export async function fetchFileFrame(
     cloud: { count: cloud.count, positions: cloud.positions, attributes: cloud.attributes, bounds: cloud.bounds },
     images,
   };
+}
+
+/**
+ * Lets go of a file-scene frame that left the window: revokes its image URLs and transfers its cloud's buffers
+ * back to a decode worker (the least busy), which decodes later frames into them instead of allocating. The
+ * frame's arrays are detached afterwards: the window calls this only once nothing shows the frame any more.
+ */
+export function releaseFileFrame(frame: LoadedFrame, pool: WorkerPool<DecodeWorkerApi>): void {
+  revokeFrameUrls(frame);
+  // A transfer list naming a buffer twice, or a detached one, throws: distinct, non-empty buffers only.
+  const buffers = [...new Set(pointCloudBuffers(frame.cloud))].filter((b) => b.byteLength > 0);
+  if (buffers.length === 0) return;
+  // Recycling only saves allocations: a worker that is gone must not surface as an error.
+  void pool.run((remote) => remote.recycle(transfer(buffers, buffers))).catch(() => undefined);
 }

@@ -7,13 +7,20 @@ const PREFETCH = 3;
 /**
  * Serves frames from a sliding in-memory window over any source of frames (`fetchFrame`). Prefetches the next
  * frames in the direction of travel one at a time, and drops queued prefetches when the user jumps elsewhere,
- * so a jump never waits behind frames nobody will look at.
+ * so a jump never waits behind frames nobody will look at. `release` gets each frame that left the window
+ * once nothing shows it: the frame the latest `load` delivered stays shown (the session keeps it on screen
+ * while a jump loads, or after the jump fails) until a later `load` delivers another.
  */
 export class FrameWindow implements FrameProvider {
   #memory = new Map<number, Promise<LoadedFrame>>();
   #queue: number[] = [];
   #prefetching = false;
   #current = 0;
+  /** Counts `load` calls: only the latest one's frame becomes the shown frame, as in the session. */
+  #loads = 0;
+  #shown: LoadedFrame | undefined;
+  /** The shown frame when it left the window: released once another frame is shown. */
+  #heldBack: LoadedFrame | undefined;
 
   constructor(
     private readonly frameCount: number,
@@ -23,8 +30,16 @@ export class FrameWindow implements FrameProvider {
 
   load(index: number): Promise<LoadedFrame> {
     this.#current = index;
+    const load = ++this.#loads;
     this.#trim();
-    return this.#get(index);
+    const frame = this.#get(index);
+    void frame.then(
+      (f) => {
+        if (load === this.#loads) this.#show(f);
+      },
+      () => undefined,
+    );
+    return frame;
   }
 
   prefetch(index: number, direction: 1 | -1): void {
@@ -68,8 +83,23 @@ export class FrameWindow implements FrameProvider {
     for (const [index, frame] of this.#memory) {
       if (Math.abs(index - this.#current) <= WINDOW) continue;
       this.#memory.delete(index);
-      void frame.then(this.release, () => undefined);
+      void frame.then(
+        (f) => {
+          if (f === this.#shown) this.#heldBack = f;
+          else this.release(f);
+        },
+        () => undefined,
+      );
     }
+  }
+
+  #show(frame: LoadedFrame): void {
+    if (frame === this.#shown) return;
+    this.#shown = frame;
+    const previous = this.#heldBack;
+    this.#heldBack = undefined;
+    // After a macrotask: the caller of `load` switches to the new frame in a microtask of its own.
+    if (previous) setTimeout(() => this.release(previous), 0);
   }
 }
 

@@ -11,10 +11,11 @@ import type { LibraryBackend, SceneSummary } from '../state/library.svelte';
 import { generalDriving } from '../core/model/default-ontology';
 import { importScene } from '../formats/scene/import-scene';
 import type { SceneFiles } from '../formats/scene/scene-files';
+import type { LoadedFrame } from '../state/frame-provider';
 import type { Scene } from '../core/model/scene';
 import { FrameWindow, revokeFrameUrls } from './frame-window';
 import { fetchDemoFrame } from './demo-frames';
-import { fetchFileFrame } from './file-frames';
+import { fetchFileFrame, releaseFileFrame } from './file-frames';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
 
@@ -65,6 +66,9 @@ export function createLibraryBackend(services: Services): LibraryBackend {
         origin.kind === 'demo'
           ? (i: number) => fetchDemoFrame(scene, origin.seed, services.demoPool(), cache, i)
           : (i: number) => fetchFileFrame(scene, files!, services.decodePool(), cache, i);
+      // A file scene's clouds go back to the decode workers' buffer pool when they leave the window.
+      const release =
+        origin.kind === 'demo' ? revokeFrameUrls : (f: LoadedFrame) => releaseFileFrame(f, services.decodePool());
       const repository = new LabelRepository(db, scene.id);
       const loaded = await repository.load();
       const labels = new LabelsState(loaded.doc, repository, 'local');
@@ -72,12 +76,7 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       claim?.release();
       claim = await claimScene(scene.id, () => void labels.becomeWritable());
       labels.readOnly = !claim.held;
-      return new SessionState(
-        scene,
-        generalDriving,
-        labels,
-        new FrameWindow(scene.frames.length, fetchFrame, revokeFrameUrls),
-      );
+      return new SessionState(scene, generalDriving, labels, new FrameWindow(scene.frames.length, fetchFrame, release));
     },
 
     async importFolder(files, keep, progress, signal, labelsAs) {

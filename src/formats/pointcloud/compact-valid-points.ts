@@ -1,4 +1,5 @@
 import type { PointCloud } from '../../core/model/point-cloud';
+import { allocateFloat32, recycleFloat32Buffers } from './float32-pool';
 
 /** What `compactValidPoints` kept: how many, which, and their bounds. */
 export interface KeptPoints {
@@ -56,19 +57,32 @@ export function compactValidPoints(positions: Float32Array, count: number): Kept
 }
 
 /**
- * Applies `compactValidPoints`' choice to a per-point attribute decoded at full length, in place, and returns
- * exactly the kept values: a fresh copy when points were dropped, so that no transferred buffer carries dead
- * bytes.
+ * Applies `compactValidPoints`' choice to a per-point attribute decoded at full length and returns exactly the
+ * kept values: a pooled copy when points were dropped, so that no transferred buffer carries dead bytes. The
+ * full-length array must be the caller's own scratch (from `allocateFloat32`, never returned): its buffer goes back
+ * to the pool.
  */
 export function compactAttribute(values: Float32Array, kept: KeptPoints): Float32Array {
   const { sourceIndex } = kept;
   if (!sourceIndex) return values;
-  // sourceIndex[k] >= k, so moving forward never overwrites a value still to be read.
-  for (let k = 0; k < kept.count; k++) values[k] = values[sourceIndex[k]!]!;
-  return values.slice(0, kept.count);
+  const out = allocateFloat32(kept.count);
+  copyKept(values, sourceIndex, out, kept.count);
+  recycleFloat32Buffers([values.buffer as ArrayBuffer]);
+  return out;
 }
 
-/** The positions after `compactValidPoints`: already moved to the front, trimmed to the kept points. */
+/**
+ * The positions after `compactValidPoints` (already moved to the front), trimmed to the kept points: a pooled
+ * copy when points were dropped, the full-length array going back to the pool as in `compactAttribute`.
+ */
 export function trimPositions(positions: Float32Array, kept: KeptPoints): Float32Array {
-  return kept.sourceIndex ? positions.slice(0, kept.count * 3) : positions;
+  if (!kept.sourceIndex) return positions;
+  const out = allocateFloat32(kept.count * 3);
+  out.set(positions.subarray(0, kept.count * 3));
+  recycleFloat32Buffers([positions.buffer as ArrayBuffer]);
+  return out;
+}
+
+function copyKept(values: Float32Array, sourceIndex: Uint32Array, out: Float32Array, count: number): void {
+  for (let k = 0; k < count; k++) out[k] = values[sourceIndex[k]!]!;
 }

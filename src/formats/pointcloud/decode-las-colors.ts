@@ -1,3 +1,5 @@
+import { allocateFloat32 } from './float32-pool';
+
 /** Colour channels 0–255, one value a point each. */
 export interface LasColors {
   r: Float32Array;
@@ -12,9 +14,9 @@ export interface LasColors {
  * values (a 16-bit file that dark would be near black anyway).
  */
 export function decodeLasColors(records: DataView, offset: number, stride: number, count: number): LasColors {
-  const r = new Float32Array(count);
-  const g = new Float32Array(count);
-  const b = new Float32Array(count);
+  const r = allocateFloat32(count);
+  const g = allocateFloat32(count);
+  const b = allocateFloat32(count);
   // The OR of the channels exceeds 255 exactly when one of them does; cheaper than Math.max in the loop.
   let any = 0;
   for (let i = 0, o = offset; i < count; i++, o += stride) {

@@ -1,3 +1,5 @@
+import { allocateFloat32 } from './float32-pool';
+
 /** Per-point GPS times as float32 seconds after `origin`. */
 export interface LasGpsTime {
   seconds: Float32Array;
@@ -18,7 +20,7 @@ export function decodeLasGpsTime(records: DataView, offset: number, stride: numb
     if (t < min) min = t;
   }
   const origin = Number.isFinite(min) ? Math.floor(min) : 0;
-  const seconds = new Float32Array(count);
+  const seconds = allocateFloat32(count);
   for (let i = 0, o = offset; i < count; i++, o += stride) seconds[i] = records.getFloat64(o, true) - origin;
   return { seconds, origin };
 }

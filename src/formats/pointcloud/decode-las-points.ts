@@ -3,6 +3,7 @@ import { chooseLasOrigin } from './choose-las-origin';
 import type { DecodedPointCloud, PointField } from './decoded-point-cloud';
 import { decodeLasColors } from './decode-las-colors';
 import { decodeLasGpsTime } from './decode-las-gps-time';
+import { allocateFloat32 } from './float32-pool';
 import type { LasHeader } from './las-header';
 import type { LasPointLayout } from './las-point-layout';
 
@@ -42,12 +43,12 @@ export function decodeLasPoints(
 ): LasPointCloud {
   const { layout, recordLength: stride } = header;
   const origin = chooseLasOrigin(header, records, count);
-  const positions = new Float32Array(count * 3);
+  const positions = allocateFloat32(count * 3);
   const bounds = decodeLasPositions(records, header, origin, count, positions);
-  const intensity = new Float32Array(count);
-  const returnNumber = new Float32Array(count);
-  const numberOfReturns = new Float32Array(count);
-  const classification = new Float32Array(count);
+  const intensity = allocateFloat32(count);
+  const returnNumber = allocateFloat32(count);
+  const numberOfReturns = allocateFloat32(count);
+  const classification = allocateFloat32(count);
   decodeLasReturns(records, layout, stride, count, intensity, returnNumber, numberOfReturns, classification);
   const attributes: Record<string, Float32Array> = {
     intensity,

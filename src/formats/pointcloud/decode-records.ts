@@ -2,6 +2,7 @@ import type { PointCloud } from '../../core/model/point-cloud';
 import { assertXyz } from './assert-xyz';
 import { compactAttribute, compactValidPoints, trimPositions } from './compact-valid-points';
 import { decodeColumn } from './decode-column';
+import { allocateFloat32 } from './float32-pool';
 import type { RecordTable, TableColumn } from './record-table';
 import { isPackedColor, unpackColor } from './unpack-color';
 
@@ -25,7 +26,7 @@ export function decodeRecords(table: RecordTable, fileName: string, fieldNames: 
   );
   const find = (axis: string) => table.columns.find((c) => c.name === axis)!;
   const [x, y, z] = [find('x'), find('y'), find('z')];
-  const positions = new Float32Array(count * 3);
+  const positions = allocateFloat32(count * 3);
   decodeColumn(view, littleEndian, x.layout, count, positions, 0, 3);
   decodeColumn(view, littleEndian, y.layout, count, positions, 1, 3);
   decodeColumn(view, littleEndian, z.layout, count, positions, 2, 3);
@@ -60,7 +61,7 @@ export function decodeRecords(table: RecordTable, fileName: string, fieldNames: 
 }
 
 function decodeAttribute(table: RecordTable, column: TableColumn): Float32Array {
-  const values = new Float32Array(table.count);
+  const values = allocateFloat32(table.count);
   decodeColumn(table.view, table.littleEndian, column.layout, table.count, values, 0, 1);
   return values;
 }

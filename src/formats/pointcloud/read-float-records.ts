@@ -1,6 +1,7 @@
 import { compactAttribute, compactValidPoints, trimPositions } from './compact-valid-points';
 import { decodeColumn, HOST_LITTLE_ENDIAN } from './decode-column';
 import type { DecodedPointCloud, PointField } from './decoded-point-cloud';
+import { allocateFloat32 } from './float32-pool';
 import { FormatError } from './format-error';
 
 /**
@@ -20,8 +21,8 @@ export function readFloatRecords(
     throw new FormatError(fileName, `${bytes.byteLength} bytes is not a whole number of ${stride}-byte points`);
   }
   const count = bytes.byteLength / stride;
-  const positions = new Float32Array(count * 3);
-  const columns = attributeNames.map(() => new Float32Array(count));
+  const positions = allocateFloat32(count * 3);
+  const columns = attributeNames.map(() => allocateFloat32(count));
   if (HOST_LITTLE_ENDIAN) {
     // A float view over the file (copied once if it does not start on a 4-byte boundary), one pass a column.
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();

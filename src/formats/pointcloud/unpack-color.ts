@@ -1,3 +1,4 @@
+import { allocateFloat32 } from './float32-pool';
 import type { RecordTable, TableColumn } from './record-table';
 
 /** Channels of a packed colour, 0–255 each, `count` values a channel. */
@@ -27,10 +28,10 @@ const intBits = new Uint32Array(floatBits.buffer);
 export function unpackColor(table: RecordTable, column: TableColumn): UnpackedColor {
   const { view, littleEndian: le, count } = table;
   const { base, stride } = column.layout;
-  const r = new Float32Array(count);
-  const g = new Float32Array(count);
-  const b = new Float32Array(count);
-  const a = column.name.toLowerCase() === 'rgba' ? new Float32Array(count) : undefined;
+  const r = allocateFloat32(count);
+  const g = allocateFloat32(count);
+  const b = allocateFloat32(count);
+  const a = column.name.toLowerCase() === 'rgba' ? allocateFloat32(count) : undefined;
   const bitsAreFloat = column.fileType === 'float32';
   for (let i = 0, o = base; i < count; i++, o += stride) {
     let packed: number;

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FrameWindow } from '../../../src/app/frame-window';
 import type { LoadedFrame } from '../../../src/state/frame-provider';
 
+function makeFrame(index: number): LoadedFrame {
+  const bounds = { min: [0, 0, 0], max: [0, 0, 0] } satisfies LoadedFrame['cloud']['bounds'];
+  return { index, cloud: { count: 0, positions: new Float32Array(), attributes: {}, bounds }, images: [] };
+}
+
 /** A frame source whose fetches finish only when the test says so, recording what was asked. */
 function source() {
   const asked: number[] = [];
@@ -10,18 +15,7 @@ function source() {
   const fetchFrame = (index: number) => {
     asked.push(index);
     return new Promise<LoadedFrame>((resolve) => {
-      pending.set(index, () =>
-        resolve({
-          index,
-          cloud: {
-            count: 0,
-            positions: new Float32Array(),
-            attributes: {},
-            bounds: { min: [0, 0, 0], max: [0, 0, 0] },
-          },
-          images: [],
-        }),
-      );
+      pending.set(index, () => resolve(makeFrame(index)));
     });
   };
   const finish = async (index: number) => {
@@ -65,5 +59,44 @@ describe('FrameWindow', () => {
     expect(s.released).toContain(10);
     expect(window.held).not.toContain(10);
     expect(window.held).toContain(60);
+  });
+});
+
+describe('FrameWindow release', () => {
+  /** Lets a released frame's deferred release (a macrotask) run. */
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('holds back the shown frame while a jump loads, and releases it once the new frame arrives', async () => {
+    const s = source();
+    const window = new FrameWindow(100, s.fetchFrame, s.release);
+    void window.load(10);
+    await s.finish(10);
+    void window.load(60);
+    await settle();
+    // Frame 10 left the window, but it is still on screen until frame 60 arrives.
+    expect(window.held).toEqual([60]);
+    expect(s.released).toEqual([]);
+    await s.finish(60);
+    await settle();
+    expect(s.released).toEqual([10]);
+  });
+
+  it('keeps the shown frame when the jump fails, and releases frames that were never shown at once', async () => {
+    const released: number[] = [];
+    const fetchFrame = (index: number) => {
+      if (index === 60) return Promise.reject(new Error('unreadable'));
+      return Promise.resolve(makeFrame(index));
+    };
+    const window = new FrameWindow(100, fetchFrame, (f) => released.push(f.index));
+    await window.load(10);
+    window.prefetch(10, 1);
+    await settle();
+    await expect(window.load(60)).rejects.toThrow('unreadable');
+    await settle();
+    // 11–13 were prefetched, never shown: released. 10 stays shown after the failed jump.
+    expect(released.sort((a, b) => a - b)).toEqual([11, 12, 13]);
+    await window.load(30);
+    await settle();
+    expect(released).toContain(10);
   });
 });
