@@ -99,11 +99,11 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       }
       progress('labels', 0, 1);
       // The scene id follows the folder's listing, not its bytes: whatever was decoded before may be stale.
-      await db.transaction('rw', db.scenes, db.origins, db.frames, async () => {
+      await db.transaction('rw', db.scenes, db.origins, async () => {
         await db.scenes.put(scene);
         await db.origins.put(origin);
-        await db.frames.where('sceneId').equals(scene.id).delete();
       });
+      await cache.dropScene(scene.id);
       // Labels found beside the data arrive as one journal entry, once: re-importing the same folder keeps
       // whatever the user has done since.
       const repository = new LabelRepository(db, scene.id);

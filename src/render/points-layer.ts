@@ -1,4 +1,4 @@
-import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Matrix4, Points, PointsNodeMaterial } from 'three/webgpu';
+import { BufferAttribute, BufferGeometry, Matrix4, Points, PointsNodeMaterial } from 'three/webgpu';
 import { attribute, clamp, mix, positionWorld, uniform, vec3 } from 'three/tsl';
 import type { PointCloud } from '../core/model/point-cloud';
 import type { Mat4 } from '../core/math/mat4';
@@ -29,26 +29,26 @@ export function toMatrix4(m: Mat4): Matrix4 {
   );
 }
 
-/** Height ramp in ego metres: blue on the ground, green at car height, warm above. */
+/** Height ramp in ego metres, in display colours: blue on the ground, green at car height, warm above. */
 const groundZ = uniform(-0.3);
 const topZ = uniform(3.5);
 
 function heightColor() {
   const t = clamp(positionWorld.z.sub(groundZ).div(topZ.sub(groundZ)), 0, 1);
-  const low = mix(vec3(0.15, 0.35, 0.95), vec3(0.2, 0.9, 0.45), clamp(t.mul(2), 0, 1));
-  return mix(low, vec3(1.0, 0.55, 0.15), clamp(t.mul(2).sub(1), 0, 1));
+  const low = mix(vec3(0.42, 0.63, 0.98), vec3(0.48, 0.95, 0.7), clamp(t.mul(2), 0, 1));
+  return mix(low, vec3(1.0, 0.77, 0.42), clamp(t.mul(2).sub(1), 0, 1));
 }
 
 /** 1 / the sweep's largest intensity: datasets differ (KITTI 0–1, nuScenes 0–255). */
 const intensityScale = uniform(1);
 
 /**
- * Dark to warm white. The ramp is in linear colour: the sRGB output encoding already lifts the dark end, so
- * asphalt stays dark and paint, plates and signs stand out.
+ * Dark to warm white, in display colours. The square root spreads the low end, where asphalt sits, so paint,
+ * plates and signs stand out without the road going black.
  */
 function intensityColor() {
   const i = clamp(attribute('intensity', 'float').mul(intensityScale), 0, 1);
-  return mix(vec3(0.01, 0.012, 0.02), vec3(1.0, 0.8, 0.3), i);
+  return mix(vec3(0.1, 0.11, 0.14), vec3(1.0, 0.88, 0.55), i.sqrt());
 }
 
 /** The largest value of an attribute: one pass, no allocation. */
@@ -118,8 +118,10 @@ export class PointsLayer {
   #grow(points: number): void {
     this.#geometry.dispose();
     this.#geometry = new BufferGeometry();
-    this.#positions = new BufferAttribute(new Float32Array(points * 3), 3).setUsage(DynamicDrawUsage);
-    this.#intensity = new BufferAttribute(new Float32Array(points), 1).setUsage(DynamicDrawUsage);
+    // Static usage on purpose: three.js re-uploads every dynamic attribute on every draw, even when only the
+    // camera moved. A new sweep is uploaded through needsUpdate and its update range instead.
+    this.#positions = new BufferAttribute(new Float32Array(points * 3), 3);
+    this.#intensity = new BufferAttribute(new Float32Array(points), 1);
     this.#geometry.setAttribute('position', this.#positions);
     this.#geometry.setAttribute('intensity', this.#intensity);
     this.object.geometry = this.#geometry;

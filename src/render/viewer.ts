@@ -1,4 +1,14 @@
-import { Color, Plane, Raycaster, Scene, Vector2, Vector3, WebGPURenderer } from 'three/webgpu';
+import {
+  Color,
+  ColorManagement,
+  LinearSRGBColorSpace,
+  Plane,
+  Raycaster,
+  Scene,
+  Vector2,
+  Vector3,
+  WebGPURenderer,
+} from 'three/webgpu';
 import { PointsLayer, type PointColorMode } from './points-layer';
 import { CuboidLayer, type CuboidStyle } from './cuboid-layer';
 import { createRangeRings } from './ground-grid';
@@ -16,6 +26,11 @@ export interface ViewerEvents {
   onDeviceLost(): void;
   onError(message: string): void;
 }
+
+// Every colour in the 3D view is a display (sRGB) value written straight to the canvas. With colour management
+// on, three.js would draw into a half-float target and add a full-screen sRGB pass to every frame, which cost
+// more than a third of the frame time at 120k points; a data view gains nothing from it.
+ColorManagement.enabled = false;
 
 const BACKGROUND = new Color('#0b0f17');
 
@@ -59,6 +74,7 @@ export class Viewer {
     this.container.prepend(canvas);
     this.#canvas = canvas;
     const renderer = new WebGPURenderer({ canvas, antialias: false, forceWebGL });
+    renderer.outputColorSpace = LinearSRGBColorSpace;
     renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
     try {
       await renderer.init();

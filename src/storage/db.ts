@@ -10,9 +10,19 @@ export interface CachedFrame {
   sceneId: string;
   /** Bytes of the payload, for the LRU bound. */
   bytes: number;
-  /** ms since epoch of the last read, for LRU eviction. */
+  /** ms since epoch when stored (reads are stamped in `frameUse`, not here). */
   lastUsed: number;
   payload: CachedPoints | CachedImage;
+}
+
+/**
+ * When a cached frame was last read and how big it is: a small record apart from the frame, so stamping a read
+ * or planning an eviction never rewrites or reads megabytes of points.
+ */
+export interface FrameUse {
+  key: string;
+  bytes: number;
+  lastUsed: number;
 }
 
 export interface CachedPoints {
@@ -65,11 +75,15 @@ export type FrustumDb = Dexie & {
   origins: EntityTable<SceneOrigin, 'sceneId'>;
   scenes: EntityTable<Scene, 'id'>;
   frames: EntityTable<CachedFrame, 'key'>;
+  frameUse: EntityTable<FrameUse, 'key'>;
   journal: EntityTable<JournalEntry, 'seq'>;
   snapshots: EntityTable<LabelSnapshot, 'sceneId'>;
 };
 
-/** Opens (and creates or migrates) the database. v1: scenes, frames, journal, snapshots. v2: scene origins. */
+/**
+ * Opens (and creates or migrates) the database. v1: scenes, frames, journal, snapshots. v2: scene origins.
+ * v3: frame use times apart from the frames (frames cached before it are simply the first to be evicted).
+ */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
   db.version(1).stores({
@@ -87,5 +101,6 @@ export function openDb(name = 'frustum'): FrustumDb {
           void tx.table('origins').put({ sceneId: scene.id, kind: 'demo', seed: scene.source.seed });
       });
     });
+  db.version(3).stores({ frameUse: 'key, lastUsed' });
   return db;
 }

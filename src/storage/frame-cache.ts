@@ -23,8 +23,8 @@ export class FrameCache {
     const key = frameKey(sceneId, sensorId, index);
     const row = await this.db.frames.get(key);
     if (!row) return undefined;
-    // The LRU stamp need not be durable before we answer.
-    void this.db.frames.update(key, { lastUsed: Date.now() });
+    // The LRU stamp need not be durable before we answer, and it touches only the small use record.
+    void this.db.frameUse.update(key, { lastUsed: Date.now() }).catch(() => undefined);
     return row.payload;
   }
 
@@ -45,7 +45,10 @@ export class FrameCache {
       payload,
     }));
     try {
-      await this.db.frames.bulkPut(rows);
+      await this.db.transaction('rw', this.db.frames, this.db.frameUse, async () => {
+        await this.db.frames.bulkPut(rows);
+        await this.db.frameUse.bulkPut(rows.map(({ key, bytes }) => ({ key, bytes, lastUsed: now })));
+      });
       await this.evict();
       return true;
     } catch (error) {
@@ -54,21 +57,34 @@ export class FrameCache {
     }
   }
 
-  async evict(): Promise<number> {
-    let total = 0;
-    const sizes: { key: string; bytes: number }[] = [];
-    await this.db.frames.orderBy('lastUsed').each((row) => {
-      total += row.bytes;
-      sizes.push({ key: row.key, bytes: row.bytes });
+  /** Forgets every cached frame of a scene (its inputs changed). */
+  async dropScene(sceneId: string): Promise<void> {
+    await this.db.transaction('rw', this.db.frames, this.db.frameUse, async () => {
+      await this.db.frames.where('sceneId').equals(sceneId).delete();
+      await this.db.frameUse.where('key').startsWith(`${sceneId}|`).delete();
     });
+  }
+
+  /** Drops the least recently used frames until the cache fits its bound; reads only the small use records. */
+  async evict(): Promise<number> {
+    const uses = await this.db.frameUse.orderBy('lastUsed').toArray();
+    let total = uses.reduce((n, u) => n + u.bytes, 0);
     const drop: string[] = [];
-    for (const { key, bytes } of sizes) {
+    for (const { key, bytes } of uses) {
       if (total <= this.maxBytes) break;
       drop.push(key);
       total -= bytes;
     }
-    if (drop.length) await this.db.frames.bulkDelete(drop);
-    return drop.length;
+    // Frames cached before use records existed have none: they go first.
+    const known = new Set(uses.map((u) => u.key));
+    const orphans = (await this.db.frames.toCollection().primaryKeys()).filter((k) => !known.has(k));
+    if (drop.length || orphans.length) {
+      await this.db.transaction('rw', this.db.frames, this.db.frameUse, async () => {
+        await this.db.frames.bulkDelete([...orphans, ...drop]);
+        await this.db.frameUse.bulkDelete(drop);
+      });
+    }
+    return drop.length + orphans.length;
   }
 }
 

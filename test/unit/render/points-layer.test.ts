@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { StaticDrawUsage, type BufferAttribute } from 'three/webgpu';
 import { PointsLayer } from '../../../src/render/points-layer';
 import type { PointCloud } from '../../../src/core/model/point-cloud';
 
@@ -22,6 +23,8 @@ describe('PointsLayer', () => {
       { start: 0, count: 2400 },
     ]);
     expect(layer.object.visible).toBe(true);
+    // Dynamic usage would make three.js re-upload the whole buffer on every draw while only the camera moves.
+    expect((position as BufferAttribute).usage).toBe(StaticDrawUsage);
   });
 
   it('grows for a bigger sweep and draws nothing without one', () => {

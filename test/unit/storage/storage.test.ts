@@ -105,6 +105,23 @@ describe('FrameCache', () => {
     expect(await db.frames.count()).toBe(3);
   });
 
+  it('stamps reads in the small use store, never rewriting the frame, and forgets a scene whole', async () => {
+    fresh();
+    const cache = new FrameCache(db, 1e9);
+    await cache.putMany('s', [{ sensorId: 'l', index: 0, payload: points(10) }]);
+    const stored = (await db.frames.get('s|l|0'))!.lastUsed;
+    const stamped = (await db.frameUse.get('s|l|0'))!.lastUsed;
+    await new Promise((r) => setTimeout(r, 5));
+    await cache.get('s', 'l', 0);
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await db.frames.get('s|l|0'))!.lastUsed).toBe(stored);
+    expect((await db.frameUse.get('s|l|0'))!.lastUsed).toBeGreaterThan(stamped);
+    await cache.putMany('t', [{ sensorId: 'l', index: 0, payload: points(10) }]);
+    await cache.dropScene('s');
+    expect(await db.frames.toCollection().primaryKeys()).toEqual(['t|l|0']);
+    expect(await db.frameUse.toCollection().primaryKeys()).toEqual(['t|l|0']);
+  });
+
   it('a failed write (a full disk) is reported as false, never thrown', async () => {
     fresh();
     const cache = new FrameCache(db, 1e9);
