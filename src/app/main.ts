@@ -5,6 +5,7 @@ import { FrameCache, cacheBytesFromEstimate } from '../storage/frame-cache';
 import { WorkerPool, defaultPoolSize } from '../decode/worker-pool';
 import { LibraryState } from '../state/library.svelte';
 import { LocaleState } from '../state/settings.svelte';
+import { HotkeysState } from '../state/hotkeys.svelte';
 import { DEMO_SEED } from '../core/demo/index';
 import { demoContentHash, demoSceneId } from '../core/demo/scene-record';
 import { createLibraryBackend, type Services } from './library-backend';
@@ -24,12 +25,16 @@ function lazyPool<Api extends object>(create: () => Worker): () => WorkerPool<Ap
  * The demo scene record: kept when this generator made it, so a revisit opens without a worker; else
  * described by a worker, its stale cached frames dropped, and stored with its origin.
  */
-async function ensureDemoScene(db: FrustumDb, pool: () => WorkerPool<DemoWorkerApi>): Promise<string> {
+async function ensureDemoScene(
+  db: FrustumDb,
+  cache: FrameCache,
+  pool: () => WorkerPool<DemoWorkerApi>,
+): Promise<string> {
   const id = demoSceneId(DEMO_SEED);
   const stored = await db.scenes.get(id);
   if (stored?.provenance.contentHash !== demoContentHash(DEMO_SEED)) {
     const scene = await pool().run((remote) => remote.describe(DEMO_SEED));
-    await db.frames.where('sceneId').equals(scene.id).delete();
+    await cache.dropScene(scene.id);
     await db.scenes.put(scene);
   }
   const origin: SceneOrigin = { sceneId: id, kind: 'demo', seed: DEMO_SEED };
@@ -57,14 +62,14 @@ async function start(): Promise<void> {
       () => new Worker(new URL('../../workers/decode.worker.ts', import.meta.url), { type: 'module' }),
     ),
   };
-  const demoId = await ensureDemoScene(db, services.demoPool);
+  const demoId = await ensureDemoScene(db, services.cache, services.demoPool);
   const library = new LibraryState(createLibraryBackend(services), (id) => localStorage.setItem(LAST_SCENE_KEY, id));
   await library.refresh();
   const last = localStorage.getItem(LAST_SCENE_KEY);
   const first = library.scenes.find((s) => s.id === last && s.kind !== 'directory')?.id ?? demoId;
 
   target.textContent = '';
-  mount(Shell, { target, props: { library, locale } });
+  mount(Shell, { target, props: { library, locale, hotkeys: new HotkeysState(localStorage) } });
   await library.open(first);
 }
 

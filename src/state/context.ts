@@ -2,12 +2,14 @@ import { getContext, setContext } from 'svelte';
 import type { SessionState } from './session.svelte';
 import type { LocaleState } from './settings.svelte';
 import type { LibraryState } from './library.svelte';
+import type { HotkeysState } from './hotkeys.svelte';
 
 const KEY = Symbol('frustum');
 
 export interface AppContext {
   library: LibraryState;
   locale: LocaleState;
+  hotkeys: HotkeysState;
   /** The open scene's session. Only read inside components that exist while a scene is open. */
   readonly session: SessionState;
 }

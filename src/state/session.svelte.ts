@@ -105,6 +105,17 @@ export class SessionState {
     return cuboidId;
   }
 
+  /** Selects the next (or previous) box of the frame, in a stable order. */
+  selectNext(step: 1 | -1): void {
+    const ids = this.labels
+      .cuboidsOn(this.frameIndex)
+      .map((c) => c.id)
+      .sort();
+    if (ids.length === 0) return;
+    const at = this.selectedId ? ids.indexOf(this.selectedId) : -1;
+    this.selectedId = ids[(at + step + ids.length) % ids.length];
+  }
+
   deleteSelected(): void {
     if (!this.selectedId || !this.labels.doc.has(this.selectedId)) return;
     this.labels.commit('deleteCuboid', deleteCuboid(this.labels.doc, { cuboidId: this.selectedId }));

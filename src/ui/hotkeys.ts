@@ -1,43 +1,37 @@
+import { bindingOf } from '../state/hotkey-actions';
+import type { HotkeysState } from '../state/hotkeys.svelte';
 import type { SessionState } from '../state/session.svelte';
 
-/** Keys that must not steal typing in a text field. */
+/** Keys that must not steal typing in a text field (a range slider is no text field). */
 function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !['range', 'checkbox', 'button'].includes(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+let gesture = 0;
+
 /**
- * The global keyboard map. N: new box; Esc: back to navigating; B: toggle bird's-eye; ←/→: previous/next
- * frame; Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y: undo, redo; Delete: delete the selected box.
+ * The global keyboard: `?` opens the cheat sheet, a capture in progress takes the key as a new binding, else
+ * the bound action runs. A held key's repeats share one gesture id, so they make one undo entry.
  */
-export function handleHotkey(event: KeyboardEvent, session: SessionState): void {
-  if (isTyping(event.target) && event.target instanceof HTMLInputElement && event.target.type !== 'range') return;
-  const ctrl = event.ctrlKey || event.metaKey;
-  const key = event.key.toLowerCase();
-  if (ctrl && key === 'z') {
-    if (event.shiftKey) session.labels.redo();
-    else session.labels.undo();
-  } else if (ctrl && key === 'y') {
-    session.labels.redo();
-  } else if (ctrl || event.altKey) {
-    return;
-  } else if (key === 'n') {
-    session.tool = 'place';
-  } else if (key === 'escape') {
-    session.tool = 'navigate';
-    session.selectedId = undefined;
-  } else if (key === 'b') {
-    session.viewMode = session.viewMode === 'birdsEye' ? 'orbit' : 'birdsEye';
-  } else if (key === 'arrowright') {
-    void session.goToFrame(session.frameIndex + 1);
-  } else if (key === 'arrowleft') {
-    void session.goToFrame(session.frameIndex - 1);
-  } else if (key === 'delete' || key === 'backspace') {
-    session.deleteSelected();
-  } else {
+export function handleHotkey(event: KeyboardEvent, session: SessionState, hotkeys: HotkeysState): void {
+  if (isTyping(event.target)) return;
+  const binding = bindingOf(event);
+  if (hotkeys.capturing) {
+    if (binding !== 'escape') hotkeys.rebind(hotkeys.capturing, binding);
+    hotkeys.capturing = undefined;
+    event.preventDefault();
     return;
   }
+  if (binding === '?') {
+    hotkeys.sheetOpen = !hotkeys.sheetOpen;
+    event.preventDefault();
+    return;
+  }
+  const action = hotkeys.actionFor(binding);
+  if (!action) return;
+  if (!event.repeat) gesture++;
+  action.run(session, { coarse: event.shiftKey, gesture: `key-${action.id}-${gesture}` });
   event.preventDefault();
 }

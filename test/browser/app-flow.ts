@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { decodePng, type Image } from './pixels';
 import type { BackendName } from './launch';
+import { createDemoDrive, DEMO_SEED, groundTruthAt } from '../../src/core/demo/index';
+import type { Cuboid } from '../../src/core/model/labels';
 
 /** Opens the app and waits until the demo frame is on screen: backend reported, points counted, image shown. */
 export async function openApp(page: Page, baseURL: string, backend: BackendName): Promise<void> {
@@ -69,6 +71,7 @@ export async function egoToClient(page: Page, p: readonly [number, number, numbe
 export interface StoredCuboid {
   position: [number, number, number];
   size: [number, number, number];
+  yaw: number;
   trackId: string;
 }
 
@@ -83,10 +86,11 @@ export async function storedCuboids(page: Page): Promise<StoredCuboid[]> {
           const req = open.result.transaction('journal').objectStore('journal').getAll();
           req.onsuccess = () => {
             const live = new Map<string, StoredCuboid>();
-            for (const entry of req.result as {
-              patch: { added: { type: string; id: string }[]; removed: { id: string }[] };
-            }[]) {
+            type Rec = { type: string; id: string };
+            for (const entry of req.result as { patch: { added: Rec[]; updated: [Rec, Rec][]; removed: Rec[] } }[]) {
               for (const r of entry.patch.removed) live.delete(r.id);
+              for (const [, r] of entry.patch.updated)
+                if (r.type === 'cuboid') live.set(r.id, r as unknown as StoredCuboid);
               for (const r of entry.patch.added) if (r.type === 'cuboid') live.set(r.id, r as unknown as StoredCuboid);
             }
             open.result.close();
@@ -113,4 +117,17 @@ export async function storedFrameKeys(page: Page): Promise<string[]> {
         };
       }),
   );
+}
+
+/** The ground-truth car of frame 0 nearest to a spot comfortably inside the default bird's-eye view. */
+export function targetCar(): Cuboid {
+  const drive = createDemoDrive(DEMO_SEED);
+  const { tracks, cuboids } = groundTruthAt(drive, 0);
+  const carTracks = new Set(tracks.filter((t) => t.classId === 'car').map((t) => t.id));
+  const cars = cuboids.filter(
+    (c) => carTracks.has(c.trackId) && c.position[0] > 4 && c.position[0] < 30 && Math.abs(c.position[1]) < 15,
+  );
+  cars.sort((a, b) => Math.hypot(a.position[0] - 12, a.position[1]) - Math.hypot(b.position[0] - 12, b.position[1]));
+  if (!cars[0]) throw new Error('the demo drive has no car in view on frame 0');
+  return cars[0];
 }

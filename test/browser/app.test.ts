@@ -10,26 +10,12 @@ import {
   settle,
   storedCuboids,
   storedFrameKeys,
+  targetCar,
   viewportImage,
 } from './app-flow';
 import { countChanged, countChangedNear, countUnlike } from './pixels';
-import { createDemoDrive, DEMO_SEED, groundTruthAt } from '../../src/core/demo/index';
-import type { Cuboid } from '../../src/core/model/labels';
 
 const BACKGROUND: [number, number, number] = [0x0b, 0x0f, 0x17];
-
-/** The ground-truth car of frame 0 nearest to a spot comfortably inside the default bird's-eye view. */
-function targetCar(): Cuboid {
-  const drive = createDemoDrive(DEMO_SEED);
-  const { tracks, cuboids } = groundTruthAt(drive, 0);
-  const carTracks = new Set(tracks.filter((t) => t.classId === 'car').map((t) => t.id));
-  const cars = cuboids.filter(
-    (c) => carTracks.has(c.trackId) && c.position[0] > 4 && c.position[0] < 30 && Math.abs(c.position[1]) < 15,
-  );
-  cars.sort((a, b) => Math.hypot(a.position[0] - 12, a.position[1]) - Math.hypot(b.position[0] - 12, b.position[1]));
-  if (!cars[0]) throw new Error('the demo drive has no car in view on frame 0');
-  return cars[0];
-}
 
 describe.each(['WebGPU', 'WebGL2'] as const)('Frustum on %s', (backend: BackendName) => {
   const baseURL = inject('baseURL');

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Profile } from './launch';
+import { boxCount, egoToClient, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+
+describe('editing a box from the keyboard and the box panel', () => {
+  const profile = new Profile('WebGL2');
+  let page: Page;
+  const car = targetCar();
+
+  beforeAll(async () => {
+    page = await profile.open();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+    await page.getByTestId('view-birds-eye').click();
+    await settle(page);
+    const [x, y] = await egoToClient(page, car.position);
+    await page.keyboard.press('n');
+    await page.mouse.click(x, y);
+    await waitUntil(
+      'the box is placed',
+      () => boxCount(page),
+      (n) => n === 1,
+    );
+  });
+  afterAll(() => profile.dispose());
+
+  it('selects the box with a click and moves it with a held key as one undo step', async () => {
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('box-panel').count()).toBe(0);
+    const [x, y] = await egoToClient(page, car.position);
+    await page.mouse.click(x, y);
+    await page.getByTestId('box-panel').waitFor();
+    const [start] = await storedCuboids(page);
+    for (let i = 0; i < 10; i++) await page.keyboard.down('w');
+    await page.keyboard.up('w');
+    await waitUntil(
+      'the move is saved',
+      () => storedCuboids(page),
+      ([c]) => Math.abs(c!.position[0] - start!.position[0] - 0.5) < 1e-6,
+    );
+    expect(Number(await page.getByTestId('box-position-0').inputValue())).toBeCloseTo(start!.position[0] + 0.5, 3);
+    await page.keyboard.press('Control+z');
+    await waitUntil(
+      'one undo restores it',
+      () => storedCuboids(page),
+      ([c]) => c!.position[0] === start!.position[0],
+    );
+    await page.keyboard.press('Shift+Q');
+    await waitUntil(
+      'a coarse turn',
+      () => storedCuboids(page),
+      ([c]) => Math.abs(c!.yaw - start!.yaw - Math.PI / 18) < 1e-9,
+    );
+  });
+
+  it('changes the class of the track and refuses a size of zero, saying so', async () => {
+    await page.getByTestId('box-class').selectOption('truck');
+    await page.getByTestId('box-size-1').fill('0');
+    await page.getByTestId('box-size-1').press('Enter');
+    await page.getByTestId('box-panel').getByRole('alert').waitFor();
+    const [c] = await storedCuboids(page);
+    expect(c!.size[1]).toBeGreaterThan(0);
+    const classes = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          indexedDB.open('frustum').onsuccess = (e) => {
+            const db = (e.target as IDBOpenDBRequest).result;
+            db.transaction('journal').objectStore('journal').getAll().onsuccess = (r) => {
+              const entries = (r.target as IDBRequest).result as {
+                name: string;
+                patch: { updated: [unknown, { classId?: string }][] };
+              }[];
+              resolve(entries.filter((x) => x.name === 'updateTrack').map((x) => x.patch.updated[0]![1].classId!));
+            };
+          };
+        }),
+    );
+    expect(classes).toEqual(['truck']);
+  });
+
+  it('lists every shortcut on ?, and a rebinding takes effect and is remembered', async () => {
+    // Shortcuts never steal keys from a text field: leave the size field first.
+    await page.getByTestId('frame-label').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    const sheet = page.getByTestId('hotkey-sheet');
+    await sheet.waitFor();
+    expect(await page.getByTestId('hotkey-row').count()).toBeGreaterThan(20);
+    await page.locator('[data-action=placeBox] button').click();
+    await page.keyboard.press('m');
+    expect(await page.locator('[data-action=placeBox] kbd').textContent()).toBe('M');
+    await page.keyboard.press('?');
+    await sheet.waitFor({ state: 'detached' });
+    await page.reload();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+    await page.keyboard.press('m');
+    await page.getByTestId('viewport').locator('.hint').waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    expect(await page.getByTestId('viewport').locator('.hint').count()).toBe(0);
+  });
+});
