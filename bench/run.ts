@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { stopPageServer } from './browser/serve-pages';
 import { formatTable } from './lib/print-table';
 import { parseArgs, USAGE } from './lib/parse-args';
 import type { BenchContext, ResultRow } from './lib/section';
@@ -27,12 +29,24 @@ async function main(): Promise<void> {
   if (chosen.length === 0) {
     throw new Error(`no section "${args.only}"; sections: ${sections.map((s) => s.name).join(', ')}`);
   }
+  const runNotes: string[] = [];
   const context: BenchContext = {
     quick: args.quick,
     sizes: args.quick ? SIZES.slice(0, 1) : SIZES,
     samplesFor: (points) => samplesFor(points, args.quick),
     log: (message) => process.stderr.write(`${message}\n`),
+    note: (message) => {
+      if (!runNotes.includes(message)) runNotes.push(message);
+    },
+    browsers: args.browsers,
+    gpu: args.gpu,
   };
+  // A headed Chromium (WebGPU on SwiftShader, or any hardware GPU run) needs an X display.
+  const needsDisplay = chosen.some((s) => s.usesGpu) && (args.browsers.includes('webgpu') || args.gpu === 'hardware');
+  if (needsDisplay && !process.env['DISPLAY']) {
+    process.exitCode = rerunUnderXvfb(context.log);
+    return;
+  }
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
     context.log(
       'note: run node with --expose-gc (npm run bench does) so that cases do not pay for each other’s garbage',
@@ -40,21 +54,62 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const rows: ResultRow[] = [];
-  for (const section of chosen) {
-    context.log(`section ${section.name}: ${section.summary}`);
-    rows.push(...(await section.run(context)));
+  try {
+    for (const section of chosen) {
+      context.log(`section ${section.name}: ${section.summary}`);
+      rows.push(...(await section.run(context)));
+    }
+  } finally {
+    await stopPageServer();
   }
+  // Sections share some notes (how the GPU is waited for): print each once.
   const notes = [
-    'ratio p50 = anchor p50 / ours p50 for times (above 1 = ours faster), ours / anchor for memory; ' +
-      '"met" judges the p50 ratio.',
-    ...chosen.flatMap((s) => s.notes ?? []),
+    ...new Set([
+      'ratio p50 = anchor p50 / ours p50 where "ratio is" reads speed-up × or fraction of memcpy (above 1 = ours ' +
+        'faster); ours / anchor where it reads "× anchor" or "× raw bytes" (lower is better). "met" judges the p50 ' +
+        'ratio unless the goal says p95.',
+      ...chosen.flatMap((s) => s.notes ?? []),
+      ...runNotes,
+    ]),
   ];
   console.log(formatTable(rows));
   console.log('');
   for (const note of notes) console.log(`- ${note}`);
-  writeResults(args.out, rows, { quick: args.quick, only: args.only, notes });
+  writeResults(args.out, rows, {
+    quick: args.quick,
+    only: args.only,
+    browsers: chosen.some((s) => s.usesGpu) ? args.browsers : [],
+    gpu: args.gpu,
+    notes,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`- ${rows.length} rows in ${seconds} s; written to ${args.out}`);
+}
+
+/**
+ * Runs this same command again under `xvfb-run -a` (a virtual X display), where it is installed; otherwise
+ * says how to run. Returns the exit code.
+ */
+function rerunUnderXvfb(log: (message: string) => void): number {
+  const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' }).status === 0;
+  if (!hasXvfb || process.env['FRUSTUM_BENCH_UNDER_XVFB']) {
+    log(
+      'the WebGPU sections need a display (headed Chromium). Run under a virtual one:\n' +
+        '  xvfb-run -a npm run bench -- <flags>\n' +
+        'or keep to headless WebGL2: npm run bench -- --browser webgl2',
+    );
+    return 1;
+  }
+  log('no DISPLAY: running again under xvfb-run -a');
+  const result = spawnSync(
+    'xvfb-run',
+    ['-a', '-s', '-screen 0 1920x1080x24', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, FRUSTUM_BENCH_UNDER_XVFB: '1' },
+    },
+  );
+  return result.status ?? 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,21 @@
 import { decodeSection } from './decode/decode-section';
+import { frameSwitchSection } from './frame-switch/frame-switch-section';
+import { labelsSection } from './labels/labels-section';
 import type { Section } from './lib/section';
 import { memorySection } from './memory/memory-section';
+import { renderSection } from './render/render-section';
+import { workerSection } from './worker/worker-section';
 
 /**
- * Every section, in the order a full run takes them. A new benchmark (render, frame switch, worker hand-off,
- * labels at scale) is a `Section` in its own folder, added here; `--only <name>` then selects it.
+ * Every section, in the order a full run takes them: node (decode, memory), then Chromium through playwright
+ * (worker hand-off, render, frame switch, labels at scale). A new benchmark is a `Section` in its own folder,
+ * added here; `--only <name>` then selects it.
  */
-export const sections: readonly Section[] = [decodeSection, memorySection];
+export const sections: readonly Section[] = [
+  decodeSection,
+  memorySection,
+  workerSection,
+  renderSection,
+  frameSwitchSection,
+  labelsSection,
+];

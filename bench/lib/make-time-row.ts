@@ -12,6 +12,13 @@ export interface TimeRowSpec {
   ratioName: string;
   goal?: Goal;
   note?: string;
+  /**
+   * `anchor/ours` (default): above 1 we are faster, for "≥ k×" goals. `ours/anchor`: how many anchors our time
+   * is, for "≤ k×" budgets such as "a frame in ≤ 1.5× a raw draw" (lower is better).
+   */
+  ratioOf?: 'anchor/ours' | 'ours/anchor';
+  /** Which ratio the goal judges (default p50; PERFORMANCE.md states some goals on p95). */
+  judge?: 'p50' | 'p95';
 }
 
 /**
@@ -19,7 +26,9 @@ export interface TimeRowSpec {
  * our throughput is the anchor's: above 1 we are faster, and a goal "≥ k×" reads directly.
  */
 export function makeTimeRow(spec: TimeRowSpec, ours: Timing, anchor: Timing): ResultRow {
-  const ratio = anchor.p50 / ours.p50;
+  const inverse = spec.ratioOf === 'ours/anchor';
+  const ratio = inverse ? ours.p50 / anchor.p50 : anchor.p50 / ours.p50;
+  const ratioP95 = inverse ? ours.p95 / anchor.p95 : anchor.p95 / ours.p95;
   return {
     section: spec.section,
     case: spec.case,
@@ -33,9 +42,9 @@ export function makeTimeRow(spec: TimeRowSpec, ours: Timing, anchor: Timing): Re
     anchorP95: anchor.p95,
     ratioName: spec.ratioName,
     ratio,
-    ratioP95: anchor.p95 / ours.p95,
+    ratioP95,
     goal: spec.goal,
-    met: spec.goal?.isMet(ratio),
+    met: spec.goal?.isMet(spec.judge === 'p95' ? ratioP95 : ratio),
     ...(spec.note === undefined ? {} : { note: spec.note }),
   };
 }

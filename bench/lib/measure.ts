@@ -58,7 +58,9 @@ export async function measureAsync(fn: () => Promise<unknown>, options: MeasureO
   return summarize(times, 1);
 }
 
-function summarize(times: number[], repeats: number): Timing {
+/** p50/p95/min/max of samples already taken (in a browser page, say), in milliseconds. */
+export function summarize(times: readonly number[], repeats = 1): Timing {
+  if (times.length === 0) throw new Error('summarize: no samples');
   const sorted = [...times].sort((a, b) => a - b);
   return {
     p50: percentile(sorted, 0.5),

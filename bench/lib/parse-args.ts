@@ -1,23 +1,57 @@
+import type { BrowserBackend, GpuMode } from './section';
+
 export interface BenchArgs {
   only: string | undefined;
   quick: boolean;
   out: string;
   help: boolean;
+  /** Backends of the GPU browser sections: `--browser webgpu|webgl2|both` (default both). */
+  browsers: BrowserBackend[];
+  /** `--gpu swiftshader|hardware` (default swiftshader, what machines without a GPU and CI have). */
+  gpu: GpuMode;
 }
 
-export const USAGE = 'usage: npm run bench -- [--only <section>] [--quick] [--out <file>]';
+export const USAGE =
+  'usage: npm run bench -- [--only <section>] [--quick] [--out <file>] [--browser webgpu|webgl2|both] ' +
+  '[--gpu swiftshader|hardware]';
 
-/** Reads `--only <section>`, `--quick`, `--out <file>` (default bench/results.json), `--help`; throws on anything else. */
+const BROWSERS: Record<string, BrowserBackend[]> = {
+  webgpu: ['webgpu'],
+  webgl2: ['webgl2'],
+  both: ['webgpu', 'webgl2'],
+};
+
+/**
+ * Reads `--only <section>`, `--quick`, `--out <file>` (default bench/results.json), `--browser <which>`,
+ * `--gpu <mode>`, `--help`; throws on anything else.
+ */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { only: undefined, quick: false, out: 'bench/results.json', help: false };
+  const args: BenchArgs = {
+    only: undefined,
+    quick: false,
+    out: 'bench/results.json',
+    help: false,
+    browsers: BROWSERS['both']!,
+    gpu: 'swiftshader',
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--quick') args.quick = true;
-    else if (flag === '--only' || flag === '--out') {
+    else if (flag === '--only' || flag === '--out' || flag === '--browser' || flag === '--gpu') {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
       if (flag === '--only') args.only = value;
-      else args.out = value;
+      else if (flag === '--out') args.out = value;
+      else if (flag === '--browser') {
+        const browsers = BROWSERS[value];
+        if (!browsers) throw new Error(`--browser takes webgpu, webgl2 or both, not ${value}\n${USAGE}`);
+        args.browsers = browsers;
+      } else {
+        if (value !== 'swiftshader' && value !== 'hardware') {
+          throw new Error(`--gpu takes swiftshader or hardware, not ${value}\n${USAGE}`);
+        }
+        args.gpu = value;
+      }
     } else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new Error(`unknown argument ${flag}\n${USAGE}`);
   }

@@ -1,5 +1,11 @@
 import type { Goal } from './goal';
 
+/** The two paths of the 3D view: WebGPU, and the WebGL2 fallback that browsers without WebGPU take. */
+export type BrowserBackend = 'webgpu' | 'webgl2';
+
+/** How Chromium renders: SwiftShader (software, what CI machines without a GPU have) or the machine's GPU. */
+export type GpuMode = 'swiftshader' | 'hardware';
+
 /** What every section gets: the run's size list and sample policy, so that `--quick` shrinks all of them. */
 export interface BenchContext {
   quick: boolean;
@@ -9,6 +15,12 @@ export interface BenchContext {
   samplesFor(points: number): number;
   /** Progress on stderr, so that stdout stays the table. */
   log(message: string): void;
+  /** A note found while running (the browser and GPU a section ran on), printed under the table and saved. */
+  note(message: string): void;
+  /** Backends the GPU browser sections (render, frame switch) run on (`--browser webgpu|webgl2|both`). */
+  browsers: readonly BrowserBackend[];
+  /** `--gpu`: SwiftShader by default; `hardware` launches Chromium on the machine's GPU. */
+  gpu: GpuMode;
 }
 
 /**
@@ -22,7 +34,8 @@ export interface ResultRow {
   points: number;
   /** What of ours was measured, e.g. "readPcd". */
   figure: string;
-  unit: 'ms' | 'B/pt';
+  /** Milliseconds, bytes per point (memory), or bytes uploaded to the GPU per drawn frame. */
+  unit: 'ms' | 'B/pt' | 'B/frame';
   p50: number;
   p95: number;
   anchor: string;
@@ -34,7 +47,10 @@ export interface ResultRow {
   ratio: number;
   ratioP95: number;
   goal: Goal | undefined;
-  /** Whether `ratio` meets `goal`; undefined when PERFORMANCE.md sets none for this row. */
+  /**
+   * Whether the row meets `goal`; undefined when PERFORMANCE.md sets none for this row. Judged on the p50 ratio
+   * unless the goal's text says otherwise ("p95 …").
+   */
   met: boolean | undefined;
   /** Anything needed to read the row right, e.g. throughputs. */
   note?: string;
@@ -46,5 +62,7 @@ export interface Section {
   summary: string;
   /** Caveats printed under the table and saved in the JSON when this section ran. */
   notes?: readonly string[];
+  /** Draws with a GPU in Chromium: follows `--browser`, and WebGPU needs a display (run.ts uses xvfb-run). */
+  usesGpu?: boolean;
   run(context: BenchContext): Promise<ResultRow[]>;
 }

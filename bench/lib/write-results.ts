@@ -1,11 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
-import type { ResultRow } from './section';
+import type { BrowserBackend, GpuMode, ResultRow } from './section';
 
 export interface RunInfo {
   quick: boolean;
   only: string | undefined;
+  /** Backends the GPU sections ran on (empty when none ran), and how Chromium rendered. */
+  browsers: readonly BrowserBackend[];
+  gpu: GpuMode;
   notes: readonly string[];
 }
 
