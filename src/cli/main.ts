@@ -1,5 +1,6 @@
 import { createI18n, detectLocale, translate, type MessageKey } from '../i18n/i18n';
 import { FRUSTUM_VERSION } from '../core/version';
+import { fitFile, formatFitResult, parseFitArgs } from './fit';
 import { inspectPath } from './inspect-path';
 
 /** Where the CLI writes: `out` for results (stdout), `err` for one-line failures (stderr). */
@@ -7,7 +8,8 @@ export type CliWriter = (line: string) => void;
 
 /**
  * The headless entry (`npx frustum`): runs in node on the same pure modules as the app. Answers `help`,
- * `version` and `inspect <file-or-folder>`. Resolves to the exit code: 0 done, 1 unreadable input, 2 misuse.
+ * `version`, `inspect <file-or-folder>` and `fit <file> --at x,y [--class id]`. Resolves to the exit code:
+ * 0 done, 1 unreadable input (or nothing to fit at the click), 2 misuse.
  */
 export async function runCli(
   args: readonly string[],
@@ -29,6 +31,7 @@ export async function runCli(
       out(`  ${t('cli.help')}`);
       out(`  ${t('cli.version')}`);
       out(`  ${t('cli.inspect')}`);
+      out(`  ${t('cli.fit')}`);
       return 0;
     case 'version':
     case '--version':
@@ -46,6 +49,26 @@ export async function runCli(
         return 0;
       } catch (error) {
         // One line, whatever the error held (a manifest error lists one violation a line).
+        const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, '; ');
+        err(t('cli.failed', { command, message }));
+        return 1;
+      }
+    }
+    case 'fit': {
+      const fit = parseFitArgs(args.slice(1));
+      if (!fit) {
+        err(t('cli.fitUsage'));
+        return 2;
+      }
+      try {
+        const result = await fitFile(fit);
+        if (!result) {
+          err(t('cli.failed', { command, message: t('cli.fitNothing', { at: `${fit.at.x},${fit.at.y}` }) }));
+          return 1;
+        }
+        out(formatFitResult(result));
+        return 0;
+      } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, '; ');
         err(t('cli.failed', { command, message }));
         return 1;
