@@ -8,6 +8,9 @@ import { createCuboid } from '../core/edits/create-cuboid';
 import { deleteCuboid } from '../core/edits/delete-cuboid';
 import { estimateGroundZ } from '../core/geometry/ground';
 import { findClass } from '../core/model/default-ontology';
+import { buildGridIndex, estimateGround, fitCuboidAtClick, type GridIndex, type GroundModel } from '../core/fit/index';
+import type { PointCloud } from '../core/model/point-cloud';
+import type { Mat4, Vec3 } from '../core/math/mat4';
 
 export type Tool = 'navigate' | 'place';
 export type ViewMode = 'orbit' | 'birdsEye';
@@ -78,25 +81,52 @@ export class SessionState {
     }
   }
 
+  /** The current sweep's ground and grid index, built on the first click of a frame and reused for the rest. */
+  #fitCache: { cloud: PointCloud; ground: GroundModel; index: GridIndex } | undefined;
+
+  #fitContext(cloud: PointCloud, egoFromLidar: Mat4): { ground: GroundModel; index: GridIndex } {
+    if (this.#fitCache?.cloud !== cloud) {
+      this.#fitCache = {
+        cloud,
+        ground: estimateGround(cloud, egoFromLidar),
+        index: buildGridIndex(cloud, egoFromLidar),
+      };
+    }
+    return this.#fitCache;
+  }
+
   /**
-   * Places a box of the current class's default size with its centre over ego (x, y), standing on the ground
-   * estimated from the points there (ego z = 0 where no points help), heading along the ego's x.
+   * One click places a box of the current class at ego (x, y): fitted to the points there (ground, cluster,
+   * oriented box, heading) when they make an object, else of the class's default size standing on the ground
+   * estimated there (ego z = 0 where no points help), heading along the ego's x.
    */
   placeBoxAt(x: number, y: number, yaw = 0): string | undefined {
     const cls = findClass(this.ontology, this.classId);
     const lidar = this.scene.lidars[0];
     if (!cls) return undefined;
     const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
-    const ground = cloud && lidar ? (estimateGroundZ(cloud, lidar.egoFromLidar, x, y) ?? 0) : 0;
-    const size = cls.defaultSize;
+    let box: { position: Vec3; size: Vec3; yaw: number } | undefined;
+    if (cloud && lidar) {
+      const context = this.#fitContext(cloud, lidar.egoFromLidar);
+      box = fitCuboidAtClick(
+        cloud,
+        lidar.egoFromLidar,
+        { x, y },
+        { classId: cls.id, defaultSize: cls.defaultSize, ...context },
+      );
+    }
+    if (!box) {
+      const ground = cloud && lidar ? (estimateGroundZ(cloud, lidar.egoFromLidar, x, y) ?? 0) : 0;
+      box = { position: [x, y, ground + cls.defaultSize[2] / 2], size: cls.defaultSize, yaw };
+    }
     const cuboidId = crypto.randomUUID();
     const patch = createCuboid(this.labels.doc, {
       sceneId: this.scene.id,
       frameIndex: this.frameIndex,
       classId: cls.id,
-      position: [x, y, ground + size[2] / 2],
-      size,
-      yaw,
+      position: box.position,
+      size: box.size,
+      yaw: box.yaw,
       trackId: crypto.randomUUID(),
       cuboidId,
     });

@@ -14,6 +14,7 @@ import {
   viewportImage,
 } from './app-flow';
 import { countChanged, countChangedNear, countUnlike } from './pixels';
+import { bevIou } from '../../src/core/fit/index';
 
 const BACKGROUND: [number, number, number] = [0x0b, 0x0f, 0x17];
 
@@ -63,6 +64,8 @@ describe.each(['WebGPU', 'WebGL2'] as const)('Frustum on %s', (backend: BackendN
     await expect.poll(() => storedCuboids(page)).toHaveLength(1);
     const [stored] = await storedCuboids(page);
     expect(Math.hypot(stored!.position[0] - car.position[0], stored!.position[1] - car.position[1])).toBeLessThan(0.5);
+    // One click fits the box to the car's points: it matches the ground truth seen from above.
+    expect(bevIou(stored!, car)).toBeGreaterThanOrEqual(0.7);
     // Standing on the ground: the box's bottom within 30 cm of the car's.
     expect(Math.abs(stored!.position[2] - stored!.size[2] / 2 - (car.position[2] - car.size[2] / 2))).toBeLessThan(0.3);
 

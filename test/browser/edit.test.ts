@@ -33,12 +33,14 @@ describe('editing a box from the keyboard and the box panel', () => {
     const [start] = await storedCuboids(page);
     for (let i = 0; i < 10; i++) await page.keyboard.down('w');
     await page.keyboard.up('w');
+    // Ten 5 cm steps forward along the box's own heading.
+    const [dx, dy] = [0.5 * Math.cos(start!.yaw), 0.5 * Math.sin(start!.yaw)];
     await waitUntil(
       'the move is saved',
       () => storedCuboids(page),
-      ([c]) => Math.abs(c!.position[0] - start!.position[0] - 0.5) < 1e-6,
+      ([c]) => Math.hypot(c!.position[0] - start!.position[0] - dx, c!.position[1] - start!.position[1] - dy) < 1e-6,
     );
-    expect(Number(await page.getByTestId('box-position-0').inputValue())).toBeCloseTo(start!.position[0] + 0.5, 3);
+    expect(Number(await page.getByTestId('box-position-0').inputValue())).toBeCloseTo(start!.position[0] + dx, 3);
     await page.keyboard.press('Control+z');
     await waitUntil(
       'one undo restores it',
