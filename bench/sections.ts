@@ -1,4 +1,5 @@
 import { decodeSection } from './decode/decode-section';
+import { decodeBrowserSection } from './decode-browser/decode-browser-section';
 import { frameSwitchSection } from './frame-switch/frame-switch-section';
 import { labelsSection } from './labels/labels-section';
 import type { Section } from './lib/section';
@@ -15,6 +16,7 @@ export const sections: readonly Section[] = [
   decodeSection,
   memorySection,
   workerSection,
+  decodeBrowserSection,
   renderSection,
   frameSwitchSection,
   labelsSection,

@@ -1,4 +1,4 @@
-import { createSeededRandom } from './seeded-random';
+import { createRandom as createSeededRandom } from '../../src/core/math/random';
 
 /** A synthetic sweep as columns: positions x y z (metres, sensor frame), intensity 0–1, ring 0…rings-1. */
 export interface LidarSweep {

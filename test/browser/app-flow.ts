@@ -75,30 +75,41 @@ export interface StoredCuboid {
   trackId: string;
 }
 
-/** The cuboids the app wrote to its IndexedDB journal, read as any script on the page could. */
-export async function storedCuboids(page: Page): Promise<StoredCuboid[]> {
+/** A journal entry as stored: the edit's name and its patch of plain records. */
+export interface StoredEntry {
+  name: string;
+  patch: { added: StoredRecord[]; updated: [StoredRecord, StoredRecord][]; removed: StoredRecord[] };
+}
+
+export type StoredRecord = { type: string; id: string } & Record<string, unknown>;
+
+/** Every entry of the app's IndexedDB journal, read as any script on the page could. */
+export async function journalEntries(page: Page): Promise<StoredEntry[]> {
   return page.evaluate(
     () =>
-      new Promise<StoredCuboid[]>((resolve, reject) => {
+      new Promise<StoredEntry[]>((resolve, reject) => {
         const open = indexedDB.open('frustum');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const req = open.result.transaction('journal').objectStore('journal').getAll();
           req.onsuccess = () => {
-            const live = new Map<string, StoredCuboid>();
-            type Rec = { type: string; id: string };
-            for (const entry of req.result as { patch: { added: Rec[]; updated: [Rec, Rec][]; removed: Rec[] } }[]) {
-              for (const r of entry.patch.removed) live.delete(r.id);
-              for (const [, r] of entry.patch.updated)
-                if (r.type === 'cuboid') live.set(r.id, r as unknown as StoredCuboid);
-              for (const r of entry.patch.added) if (r.type === 'cuboid') live.set(r.id, r as unknown as StoredCuboid);
-            }
             open.result.close();
-            resolve([...live.values()]);
+            resolve(req.result as StoredEntry[]);
           };
         };
       }),
   );
+}
+
+/** The live cuboids the journal adds up to (snapshots aside: tests stay below the snapshot interval). */
+export async function storedCuboids(page: Page): Promise<StoredCuboid[]> {
+  const live = new Map<string, StoredCuboid>();
+  for (const entry of await journalEntries(page)) {
+    for (const r of entry.patch.removed) live.delete(r.id);
+    for (const [, r] of entry.patch.updated) if (r.type === 'cuboid') live.set(r.id, r as unknown as StoredCuboid);
+    for (const r of entry.patch.added) if (r.type === 'cuboid') live.set(r.id, r as unknown as StoredCuboid);
+  }
+  return [...live.values()];
 }
 
 /** Keys of the decoded frames the app cached in IndexedDB. */

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
-import { boxCount, egoToClient, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import {
+  boxCount,
+  egoToClient,
+  journalEntries,
+  openApp,
+  settle,
+  storedCuboids,
+  targetCar,
+  waitUntil,
+} from './app-flow';
 
 describe('editing a box from the keyboard and the box panel', () => {
   const profile = new Profile('WebGL2');
@@ -62,21 +71,9 @@ describe('editing a box from the keyboard and the box panel', () => {
     await page.getByTestId('box-panel').getByRole('alert').waitFor();
     const [c] = await storedCuboids(page);
     expect(c!.size[1]).toBeGreaterThan(0);
-    const classes = await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          indexedDB.open('frustum').onsuccess = (e) => {
-            const db = (e.target as IDBOpenDBRequest).result;
-            db.transaction('journal').objectStore('journal').getAll().onsuccess = (r) => {
-              const entries = (r.target as IDBRequest).result as {
-                name: string;
-                patch: { updated: [unknown, { classId?: string }][] };
-              }[];
-              resolve(entries.filter((x) => x.name === 'updateTrack').map((x) => x.patch.updated[0]![1].classId!));
-            };
-          };
-        }),
-    );
+    const classes = (await journalEntries(page))
+      .filter((e) => e.name === 'updateTrack')
+      .map((e) => e.patch.updated[0]![1]['classId']);
     expect(classes).toEqual(['truck']);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import { Profile } from './launch';
-import { openApp, pointCount, waitUntil } from './app-flow';
+import { journalEntries, openApp, pointCount, waitUntil } from './app-flow';
 import { SHARED_DATA, diskFiles } from './data-files';
 import { importScene } from '../../src/formats/scene/import-scene';
 
@@ -27,25 +27,11 @@ describe('labels found beside the data', () => {
       () => pointCount(page),
       (n) => n > 50_000,
     );
-    const sources = await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          indexedDB.open('frustum').onsuccess = (e) => {
-            const db = (e.target as IDBOpenDBRequest).result;
-            db.transaction('journal').objectStore('journal').getAll().onsuccess = (r) => {
-              const entries = (r.target as IDBRequest).result as {
-                name: string;
-                patch: { added: { type: string; source?: { kind: string } }[] };
-              }[];
-              resolve(
-                entries
-                  .filter((x) => x.name === 'importLabels')
-                  .flatMap((x) => x.patch.added.filter((a) => a.type === 'cuboid').map((a) => a.source!.kind)),
-              );
-            };
-          };
-        }),
-    );
+    const sources = (await journalEntries(page))
+      .filter((e) => e.name === 'importLabels')
+      .flatMap((e) =>
+        e.patch.added.filter((a) => a.type === 'cuboid').map((a) => (a['source'] as { kind: string }).kind),
+      );
     expect(sources).toHaveLength(cuboids.length);
     expect(new Set(sources)).toEqual(new Set(['prelabel']));
   });

@@ -3,7 +3,7 @@ import type { Cuboid, LabelRecord, Track } from '../../../src/core/model/labels'
 import { LabelsState } from '../../../src/state/labels.svelte';
 import { openDb, type FrustumDb, type JournalEntry } from '../../../src/storage/db';
 import { LabelRepository } from '../../../src/storage/label-repository';
-import { createSeededRandom } from '../../inputs/seeded-random';
+import { createRandom as createSeededRandom } from '../../../src/core/math/random';
 import { sample, collectGarbage, type PageSamples } from './sample';
 
 const DB_NAME = 'frustum-bench-labels';
