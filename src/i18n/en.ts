@@ -98,6 +98,8 @@ export const en = {
     rotateLeft: 'Turn the box left (1°)',
     rotateRight: 'Turn the box right',
     flipHeading: 'Flip the heading by 180°',
+    snapToGround: 'Stand the box on the ground',
+    refit: 'Fit the box to the points again',
     longer: 'Longer',
     shorter: 'Shorter',
     wider: 'Wider',

@@ -100,6 +100,8 @@ export const zhCN: Catalogue = {
     rotateLeft: '框向左转（1°）',
     rotateRight: '框向右转',
     flipHeading: '朝向翻转 180°',
+    snapToGround: '将框贴合到地面',
+    refit: '重新拟合框到点云',
     longer: '加长',
     shorter: '缩短',
     wider: '加宽',

@@ -14,15 +14,10 @@ export interface HotkeyAction {
   run(session: SessionState, options: { coarse: boolean; gesture: string }): void;
 }
 
-function selected(session: SessionState): Cuboid | undefined {
-  const c = session.selectedId ? session.labels.doc.get(session.selectedId) : undefined;
-  return c?.type === 'cuboid' ? c : undefined;
-}
-
 /** An edit of the selected box, merged with the other repeats of the same held key into one undo entry. */
 function nudge(make: (c: Cuboid, k: number) => CuboidChange): HotkeyAction['run'] {
   return (session, { coarse, gesture }) => {
-    const c = selected(session);
+    const c = session.selectedCuboid();
     if (!c) return;
     const change = make(c, coarse ? 10 : 1);
     if (change.size?.some((s) => s < 0.1)) return;
@@ -66,6 +61,8 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'rotateLeft', keys: ['q'], run: nudge((c, k) => ({ yaw: c.yaw + k * STEP_RAD })) },
   { id: 'rotateRight', keys: ['e'], run: nudge((c, k) => ({ yaw: c.yaw - k * STEP_RAD })) },
   { id: 'flipHeading', keys: ['h'], run: nudge((c) => ({ yaw: c.yaw + Math.PI })) },
+  { id: 'snapToGround', keys: ['g'], run: (s, { gesture }) => s.snapSelectedToGround(gesture) },
+  { id: 'refit', keys: ['v'], run: (s) => void s.refitSelected() },
   { id: 'longer', keys: [']'], run: resize(0, 1) },
   { id: 'shorter', keys: ['['], run: resize(0, -1) },
   { id: 'wider', keys: ["'"], run: resize(1, 1) },

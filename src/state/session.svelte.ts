@@ -8,7 +8,15 @@ import { createCuboid } from '../core/edits/create-cuboid';
 import { deleteCuboid } from '../core/edits/delete-cuboid';
 import { estimateGroundZ } from '../core/geometry/ground';
 import { findClass } from '../core/model/default-ontology';
-import { buildGridIndex, estimateGround, fitCuboidAtClick, type GridIndex, type GroundModel } from '../core/fit/index';
+import {
+  buildGridIndex,
+  estimateGround,
+  fitCuboidAtClick,
+  groundHeightAt,
+  type GridIndex,
+  type GroundModel,
+} from '../core/fit/index';
+import { updateCuboid } from '../core/edits/update-cuboid';
 import type { PointCloud } from '../core/model/point-cloud';
 import type { Mat4, Vec3 } from '../core/math/mat4';
 
@@ -133,6 +141,46 @@ export class SessionState {
     this.labels.commit('createCuboid', patch);
     this.selectedId = cuboidId;
     return cuboidId;
+  }
+
+  /** The selected box stands on the ground estimated under its centre (its height unchanged). */
+  snapSelectedToGround(gesture?: string): void {
+    const c = this.selectedCuboid();
+    const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
+    const lidar = this.scene.lidars[0];
+    if (!c || !cloud || !lidar) return;
+    const ground = groundHeightAt(this.#fitContext(cloud, lidar.egoFromLidar).ground, c.position[0], c.position[1]);
+    const position: Vec3 = [c.position[0], c.position[1], ground + c.size[2] / 2];
+    this.labels.commit(
+      'snapToGround',
+      updateCuboid(this.labels.doc, { cuboidId: c.id, change: { position } }),
+      gesture,
+    );
+  }
+
+  /** Fits the selected box again to the points around its centre, keeping its class; nothing when none fit. */
+  refitSelected(): boolean {
+    const c = this.selectedCuboid();
+    const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
+    const lidar = this.scene.lidars[0];
+    if (!c || !cloud || !lidar) return false;
+    const cls = this.classOf(c);
+    const fit = fitCuboidAtClick(
+      cloud,
+      lidar.egoFromLidar,
+      { x: c.position[0], y: c.position[1] },
+      { classId: cls?.id, defaultSize: cls?.defaultSize, ...this.#fitContext(cloud, lidar.egoFromLidar) },
+    );
+    if (!fit) return false;
+    const change = { position: fit.position, size: fit.size, yaw: fit.yaw };
+    this.labels.commit('refitCuboid', updateCuboid(this.labels.doc, { cuboidId: c.id, change }));
+    return true;
+  }
+
+  /** The selected box, when the selection is a cuboid that still exists. */
+  selectedCuboid(): Cuboid | undefined {
+    const c = this.selectedId ? this.labels.doc.get(this.selectedId) : undefined;
+    return c?.type === 'cuboid' ? c : undefined;
   }
 
   /** Selects the next (or previous) box of the frame, in a stable order. */

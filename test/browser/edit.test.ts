@@ -64,6 +64,29 @@ describe('editing a box from the keyboard and the box panel', () => {
     );
   });
 
+  it('stands the box on the ground with G, and fits it to the points again with V', async () => {
+    await page.keyboard.press('r');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+R');
+    const [raised] = await storedCuboids(page);
+    await page.keyboard.press('g');
+    await waitUntil(
+      'it stands on the ground again',
+      () => storedCuboids(page),
+      ([c]) => c!.position[2] < raised!.position[2] - 2,
+    );
+    const [grounded] = await storedCuboids(page);
+    // The demo's road is the ego ground plane: the bottom of the box within 15 cm of z = 0.
+    expect(Math.abs(grounded!.position[2] - grounded!.size[2] / 2)).toBeLessThan(0.15);
+    // Half a metre off the car, then fitted again to its points.
+    await page.keyboard.press('Shift+A');
+    await page.keyboard.press('v');
+    await waitUntil(
+      'it is back on the car',
+      () => storedCuboids(page),
+      ([c]) => Math.hypot(c!.position[0] - car.position[0], c!.position[1] - car.position[1]) < 0.3,
+    );
+  });
+
   it('changes the class of the track and refuses a size of zero, saying so', async () => {
     await page.getByTestId('box-class').selectOption('truck');
     await page.getByTestId('box-size-1').fill('0');
