@@ -65,9 +65,15 @@ describe('editing a box from the keyboard and the box panel', () => {
   });
 
   it('stands the box on the ground with G, and fits it to the points again with V', async () => {
+    const [before] = await storedCuboids(page);
     await page.keyboard.press('r');
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+R');
-    const [raised] = await storedCuboids(page);
+    // 5 cm + 5 × 50 cm up, saved before the snap is asked for.
+    const [raised] = await waitUntil(
+      'the raise is saved',
+      () => storedCuboids(page),
+      ([c]) => c!.position[2] > before!.position[2] + 2.55 - 1e-6,
+    );
     await page.keyboard.press('g');
     await waitUntil(
       'it stands on the ground again',
