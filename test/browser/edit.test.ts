@@ -100,10 +100,11 @@ describe('editing a box from the keyboard and the box panel', () => {
     await page.getByTestId('box-panel').getByRole('alert').waitFor();
     const [c] = await storedCuboids(page);
     expect(c!.size[1]).toBeGreaterThan(0);
-    const classes = (await journalEntries(page))
-      .filter((e) => e.name === 'updateTrack')
-      .map((e) => e.patch.updated[0]![1]['classId']);
-    expect(classes).toEqual(['truck']);
+    const classChanges = async () =>
+      (await journalEntries(page))
+        .filter((e) => e.name === 'updateTrack')
+        .map((e) => e.patch.updated[0]![1]['classId']);
+    expect(await waitUntil('the class change is saved', classChanges, (c) => c.length > 0)).toEqual(['truck']);
   });
 
   it('lists every shortcut on ?, and a rebinding takes effect and is remembered', async () => {
