@@ -14,10 +14,8 @@ import {
 } from 'three/webgpu';
 import type { PointCloud } from '../../../src/core/model/point-cloud';
 import { identity } from '../../../src/core/math/mat4';
-import { readPcd } from '../../../src/formats/pointcloud/read-pcd';
 import { Viewer, type Backend } from '../../../src/render/viewer';
-import { openDb, type CachedFrame, type CachedPoints, type FrustumDb } from '../../../src/storage/db';
-import { FrameCache, frameKey } from '../../../src/storage/frame-cache';
+import { cacheGet, checkCloud, fillCache, getCached, rawGetAndDecode } from './cache-bench';
 import { encodePcdBinary } from '../../inputs/encode-point-files';
 import { makeLidarSweep } from '../../inputs/make-lidar-sweep';
 import { RawWebGl2Points, readOnePixel } from './raw-webgl2';
@@ -346,61 +344,12 @@ async function switchPrefetched(samples: number): Promise<GpuPair> {
   return pair;
 }
 
-const SCENE = 'bench-scene';
-const SENSOR = 'lidar';
-let db: FrustumDb | undefined;
-let cache: FrameCache | undefined;
-let rawDb: IDBDatabase | undefined;
-
-/** Stores clouds A and B in the app's frame cache (its own Dexie database, on the profile's disk). */
-async function fillCache(): Promise<void> {
-  const { frames } = need(clouds, 'clouds()');
-  rawDb?.close();
-  db?.close();
-  await new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase('frustum-bench');
-    request.onsuccess = resolve;
-    request.onerror = () => reject(request.error);
-  });
-  db = openDb('frustum-bench');
-  cache = new FrameCache(db, 2 ** 31);
-  await cache.putMany(
-    SCENE,
-    frames.map((cloud, index) => {
-      const payload: CachedPoints = { kind: 'points', ...cloud };
-      return { sensorId: SENSOR, index, payload };
-    }),
-  );
-  rawDb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('frustum-bench');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function rawGet(index: number): Promise<CachedPoints> {
-  const store = need(rawDb, 'fillCache()').transaction('frames', 'readonly').objectStore('frames');
-  const request = store.get(frameKey(SCENE, SENSOR, index));
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve((request.result as { payload: CachedPoints }).payload);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function checkCloud(payload: CachedPoints | { kind: string } | undefined, points: number): PointCloud {
-  if (payload?.kind !== 'points' || (payload as CachedPoints).count !== points)
-    throw new Error('the cache lost a frame');
-  return payload as CachedPoints;
-}
-
 /** A frame switch from the cache: `FrameCache.get`, `setCloud`, the frame it draws. */
 async function switchFromCache(samples: number): Promise<GpuSeries> {
   const { viewer, syncViewer } = need(setup, 'start()');
   const { points } = need(clouds, 'clouds()');
-  const frames = need(cache, 'fillCache()');
   const result = await series(async (i) => {
-    const cloud = checkCloud(await frames.get(SCENE, SENSOR, i % 2), points);
-    viewer.setCloud(cloud, identity());
+    viewer.setCloud(checkCloud(await getCached(i), points), identity());
     runFrame();
     await syncViewer();
   }, samples);
@@ -408,43 +357,19 @@ async function switchFromCache(samples: number): Promise<GpuSeries> {
   return result;
 }
 
-/** The from-cache anchor's first term: a raw IndexedDB get of the same record, then `readPcd` of the frame. */
-async function rawGetAndDecode(samples: number): Promise<PageSamples> {
-  const { files, points } = need(clouds, 'clouds()');
-  return sample(
-    async (i) => {
-      checkCloud(await rawGet(i % 2), points);
-      return readPcd(files[i % 2]!, 'bench.pcd');
-    },
-    { samples },
-  );
-}
-
-/**
- * `FrameCache.get` alone against a raw IndexedDB get of the same record (the cache goal of PERFORMANCE.md), and
- * Dexie's `get` of it without the cache's LRU stamp (a diagnostic), each back to back.
- */
-async function cacheGet(which: 'ours' | 'raw' | 'dexie', samples: number): Promise<PageSamples> {
-  const { points } = need(clouds, 'clouds()');
-  const frames = need(cache, 'fillCache()');
-  const table = need(db, 'fillCache()').frames;
-  const get: Record<typeof which, (i: number) => Promise<CachedPoints | CachedFrame['payload'] | undefined>> = {
-    ours: (i) => frames.get(SCENE, SENSOR, i % 2),
-    raw: (i) => rawGet(i % 2),
-    dexie: async (i) => (await table.get(frameKey(SCENE, SENSOR, i % 2)))?.payload,
-  };
-  return sample(async (i) => checkCloud(await get[which](i), points), { samples });
-}
-
 const api = {
   start,
   clouds: (points: number) => makeClouds(points),
   orbit,
   switchPrefetched,
-  fillCache,
+  fillCache: () => fillCache(need(clouds, 'clouds()').frames),
   switchFromCache,
-  rawGetAndDecode,
-  cacheGet,
+  rawGetAndDecode: (samples: number) => {
+    const { files, points } = need(clouds, 'clouds()');
+    return rawGetAndDecode(samples, files, points);
+  },
+  cacheGet: (which: 'ours' | 'raw' | 'dexie', samples: number) =>
+    cacheGet(which, samples, need(clouds, 'clouds()').points),
   isolated: () => crossOriginIsolated,
 };
 export type GpuPageApi = typeof api;
