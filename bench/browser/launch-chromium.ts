@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { BrowserBackend, GpuMode } from '../lib/section';
+import { CHROMIUM_FLAGS, SWIFTSHADER_WEBGPU_FLAGS } from '../../test/browser/chromium-flags';
 
-/** Flags every launch shares (those of test/browser/launch.ts), plus no throttling of a window Xvfb hides. */
+/** The flags the browser tests use, plus no throttling of a window Xvfb hides. */
 const COMMON = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
+  ...CHROMIUM_FLAGS,
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
@@ -39,13 +35,7 @@ function launchOptions(backend: BrowserMode, gpu: GpuMode): { headless: boolean;
   if (backend === 'webgl2') return { headless: true, args: COMMON };
   return {
     headless: false,
-    args: [
-      ...COMMON,
-      '--enable-unsafe-webgpu',
-      '--enable-features=Vulkan',
-      '--use-vulkan=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+    args: [...COMMON, ...SWIFTSHADER_WEBGPU_FLAGS],
   };
 }
 

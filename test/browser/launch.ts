@@ -2,17 +2,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_FLAGS, SWIFTSHADER_WEBGPU_FLAGS } from './chromium-flags';
 
 export type BackendName = 'WebGPU' | 'WebGL2';
-
-const COMMON = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 /**
  * WebGPU: headed Chromium under Xvfb with SwiftShader's Vulkan (headless WebGPU loses its device when it
@@ -21,15 +13,9 @@ const COMMON = [
 const ARGS: Record<BackendName, { headless: boolean; args: string[] }> = {
   WebGPU: {
     headless: false,
-    args: [
-      ...COMMON,
-      '--enable-unsafe-webgpu',
-      '--enable-features=Vulkan',
-      '--use-vulkan=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+    args: [...CHROMIUM_FLAGS, ...SWIFTSHADER_WEBGPU_FLAGS],
   },
-  WebGL2: { headless: true, args: COMMON },
+  WebGL2: { headless: true, args: CHROMIUM_FLAGS },
 };
 
 /** A browser profile on disk, so IndexedDB persists across reloads and relaunches as it does for a user. */
