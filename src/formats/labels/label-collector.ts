@@ -1,19 +1,12 @@
-import type { Vec3 } from '../../core/math/mat4';
 import type { AttributeValue, Cuboid, CuboidSource, Track } from '../../core/model/labels';
 import type { FileProblem } from '../scene/scene-files';
 import { mapClass, type ClassDialect } from './map-class';
 
 /** One imported box, in the ego frame of its frame (metres, radians; DESIGN.md's cuboid convention). */
-export interface ImportedBox {
+export interface ImportedBox extends Pick<Cuboid, 'frameIndex' | 'position' | 'size' | 'yaw' | 'pitch' | 'roll'> {
   /** The dataset's own object key (a KITTI tracking id, a SUSTech obj_id); undefined gives a track of its own. */
   objectKey: string | undefined;
   className: string;
-  frameIndex: number;
-  position: Vec3;
-  size: Vec3;
-  yaw: number;
-  pitch: number;
-  roll: number;
   attributes?: Record<string, AttributeValue>;
 }
 
