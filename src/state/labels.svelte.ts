@@ -20,6 +20,7 @@ export class LabelsState {
   readonly history = new History();
   #doc: LabelDoc;
   #writes: Promise<unknown> = Promise.resolve();
+  #frameCuboids: { version: number; frameIndex: number; cuboids: Cuboid[] } | undefined;
 
   constructor(
     doc: LabelDoc,
@@ -66,9 +67,17 @@ export class LabelsState {
     this.version++;
   }
 
+  /**
+   * The cuboids of a frame. The status bar, the 3D view and the cameras all ask after each change: one scan of
+   * the records per change and frame serves them all.
+   */
   cuboidsOn(frameIndex: number): Cuboid[] {
-    void this.version;
-    return cuboidsOnFrame(this.#doc, frameIndex);
+    const version = this.version;
+    const last = this.#frameCuboids;
+    if (last?.version === version && last.frameIndex === frameIndex) return last.cuboids;
+    const cuboids = cuboidsOnFrame(this.#doc, frameIndex);
+    this.#frameCuboids = { version, frameIndex, cuboids };
+    return cuboids;
   }
 
   /** Resolves when every journal write issued so far has finished. */
