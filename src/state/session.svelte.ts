@@ -89,15 +89,22 @@ export class SessionState {
     }
   }
 
-  /** The current sweep's ground and grid index, built on the first click of a frame and reused for the rest. */
+  /** The current sweep's ground and grid index, built on the first use in a frame and reused for the rest. */
   #fitCache: { cloud: PointCloud; ground: GroundModel; index: GridIndex } | undefined;
 
-  #fitContext(cloud: PointCloud, egoFromLidar: Mat4): { ground: GroundModel; index: GridIndex } {
+  /**
+   * The ground model and the ego-frame grid index of the sweep on screen (undefined while none is loaded).
+   * Clicks, drags, the side views and the points-inside count all read points through this index.
+   */
+  sweepIndex(): { ground: GroundModel; index: GridIndex } | undefined {
+    const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
+    const lidar = this.scene.lidars[0];
+    if (!cloud || !lidar) return undefined;
     if (this.#fitCache?.cloud !== cloud) {
       this.#fitCache = {
         cloud,
-        ground: estimateGround(cloud, egoFromLidar),
-        index: buildGridIndex(cloud, egoFromLidar),
+        ground: estimateGround(cloud, lidar.egoFromLidar),
+        index: buildGridIndex(cloud, lidar.egoFromLidar),
       };
     }
     return this.#fitCache;
@@ -114,8 +121,8 @@ export class SessionState {
     if (!cls) return undefined;
     const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
     let box: { position: Vec3; size: Vec3; yaw: number } | undefined;
-    if (cloud && lidar) {
-      const context = this.#fitContext(cloud, lidar.egoFromLidar);
+    const context = this.sweepIndex();
+    if (cloud && lidar && context) {
       box = fitCuboidAtClick(
         cloud,
         lidar.egoFromLidar,
@@ -149,7 +156,9 @@ export class SessionState {
     const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
     const lidar = this.scene.lidars[0];
     if (!c || !cloud || !lidar) return;
-    const ground = groundHeightAt(this.#fitContext(cloud, lidar.egoFromLidar).ground, c.position[0], c.position[1]);
+    const context = this.sweepIndex();
+    if (!context) return;
+    const ground = groundHeightAt(context.ground, c.position[0], c.position[1]);
     const position: Vec3 = [c.position[0], c.position[1], ground + c.size[2] / 2];
     this.labels.commit(
       'snapToGround',
@@ -164,12 +173,14 @@ export class SessionState {
     const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
     const lidar = this.scene.lidars[0];
     if (!c || !cloud || !lidar) return false;
+    const context = this.sweepIndex();
+    if (!context) return false;
     const cls = this.classOf(c);
     const fit = fitCuboidAtClick(
       cloud,
       lidar.egoFromLidar,
       { x: c.position[0], y: c.position[1] },
-      { classId: cls?.id, defaultSize: cls?.defaultSize, ...this.#fitContext(cloud, lidar.egoFromLidar) },
+      { classId: cls?.id, defaultSize: cls?.defaultSize, ...context },
     );
     if (!fit) return false;
     const change = { position: fit.position, size: fit.size, yaw: fit.yaw };
