@@ -2,7 +2,7 @@ import { applyPatch, isEmptyPatch, type LabelDoc, type Patch } from '../core/edi
 import { History } from '../core/edits/history';
 import { cuboidsOnFrame } from '../core/edits/delete-cuboid';
 import type { Cuboid } from '../core/model/labels';
-import type { LabelRepository } from '../storage/label-repository';
+import type { LabelRepository, LoadedLabels } from '../storage/label-repository';
 
 /**
  * The labels of the open scene. The records are a plain Map (never deep-proxied); `version` is the rune that
@@ -17,34 +17,41 @@ export class LabelsState {
   readOnly = $state(false);
   /** Journal entries that could not be applied when the labels were loaded. */
   skippedOnLoad = $state(0);
-  readonly history = new History();
+  #history: History;
   #doc: LabelDoc;
   #writes: Promise<unknown> = Promise.resolve();
   #frameCuboids: { version: number; frameIndex: number; cuboids: Cuboid[] } | undefined;
 
+  /** The labels as loaded, with the undo history their journal describes (so undo survives a reload). */
   constructor(
-    doc: LabelDoc,
+    loaded: LoadedLabels,
     private readonly repository: LabelRepository,
     private readonly author: string,
   ) {
-    this.#doc = doc;
+    this.#doc = loaded.doc;
+    this.skippedOnLoad = loaded.skipped;
+    this.#history = historyOf(loaded);
   }
 
   get doc(): LabelDoc {
     return this.#doc;
   }
 
+  get history(): History {
+    return this.#history;
+  }
+
   /** Applies an edit's patch and makes it durable. `gesture` merges a drag into one undo entry. */
   commit(name: string, patch: Patch, gesture?: string): void {
     if (isEmptyPatch(patch) || this.readOnly) return;
     applyPatch(this.#doc, patch);
-    this.history.push({ name, patch, gesture });
-    this.#persist(name, patch);
+    this.#history.push({ name, patch, gesture, time: Date.now() });
+    this.#persist(name, patch, gesture);
   }
 
   undo(): void {
     if (this.readOnly) return;
-    const patch = this.history.undo();
+    const patch = this.#history.undo();
     if (!patch) return;
     applyPatch(this.#doc, patch);
     this.#persist('undo', patch);
@@ -52,7 +59,7 @@ export class LabelsState {
 
   redo(): void {
     if (this.readOnly) return;
-    const patch = this.history.redo();
+    const patch = this.#history.redo();
     if (!patch) return;
     applyPatch(this.#doc, patch);
     this.#persist('redo', patch);
@@ -60,9 +67,10 @@ export class LabelsState {
 
   /** Takes over editing after another tab let go: its edits are reloaded from the journal first. */
   async becomeWritable(): Promise<void> {
-    const { doc, skipped } = await this.repository.load();
-    this.#doc = doc;
-    this.skippedOnLoad = skipped;
+    const loaded = await this.repository.load();
+    this.#doc = loaded.doc;
+    this.skippedOnLoad = loaded.skipped;
+    this.#history = historyOf(loaded);
     this.readOnly = false;
     this.version++;
   }
@@ -85,12 +93,21 @@ export class LabelsState {
     return this.#writes;
   }
 
-  #persist(name: string, patch: Patch): void {
+  /**
+   * Undoes or redoes until `done` entries are done: a click in the history panel. Each step is journalled like
+   * a key press, so the journal still replays to the same labels.
+   */
+  jumpTo(done: number): void {
+    while (this.#history.entries.done.length > done && this.#history.canUndo) this.undo();
+    while (this.#history.entries.done.length < done && this.#history.canRedo) this.redo();
+  }
+
+  #persist(name: string, patch: Patch, gesture?: string): void {
     this.version++;
     this.pendingWrites++;
     // Writes are chained so the journal keeps the order in which patches were applied.
     this.#writes = this.#writes
-      .then(() => this.repository.append(name, patch, this.author))
+      .then(() => this.repository.append(name, patch, this.author, gesture))
       .then(async (seq) => {
         this.storageError = undefined;
         if (this.repository.shouldSnapshot()) await this.repository.snapshot(this.#doc, seq);
@@ -100,4 +117,10 @@ export class LabelsState {
       })
       .finally(() => this.pendingWrites--);
   }
+}
+
+/** The undo history a scene's journal describes; none when some of it could not be applied on load. */
+function historyOf(loaded: LoadedLabels): History {
+  if (loaded.skipped > 0) return new History();
+  return History.fromJournal(loaded.lines);
 }

@@ -18,7 +18,7 @@ import {
 } from '../core/fit/index';
 import { updateCuboid } from '../core/edits/update-cuboid';
 import type { PointCloud } from '../core/model/point-cloud';
-import type { Mat4, Vec3 } from '../core/math/mat4';
+import type { Vec3 } from '../core/math/mat4';
 
 export type Tool = 'navigate' | 'place';
 export type ViewMode = 'orbit' | 'birdsEye';

@@ -52,6 +52,8 @@ export interface JournalEntry {
   /** The edit's name, or `undo`/`redo`. */
   name: string;
   patch: Patch;
+  /** Steps of one drag or held key share it, so a reload rebuilds them as one undo entry. */
+  gesture?: string;
 }
 
 /** The labels of a scene folded up to and including journal entry `seq`. */

@@ -4,6 +4,17 @@ import type { FrustumDb, JournalEntry } from './db';
 
 /** Fold the journal into a snapshot after this many entries, so that reopening stays fast. */
 const SNAPSHOT_EVERY = 500;
+/** Entries a snapshot leaves in the journal, so that undo reaches back past it after a reload. */
+const HISTORY_KEEP = 200;
+
+/** What reopening a scene gives back: its labels, and the journal lines the undo history is rebuilt from. */
+export interface LoadedLabels {
+  doc: LabelDoc;
+  /** Entries that could not be applied and were skipped. */
+  skipped: number;
+  /** The journal in order, oldest first: the lines a snapshot folded in (up to HISTORY_KEEP) and those after. */
+  lines: JournalEntry[];
+}
 
 /**
  * Keeps a scene's labels durable: every applied patch is appended to the journal at once (one small write, never
@@ -21,15 +32,17 @@ export class LabelRepository {
    * The labels as of the last write. A journal entry that no longer fits (written by an older version, or cut
    * short) is skipped and counted rather than failing the whole scene: everything else the user made loads.
    */
-  async load(): Promise<{ doc: LabelDoc; skipped: number }> {
+  async load(): Promise<LoadedLabels> {
     return this.db.transaction('r', this.db.snapshots, this.db.journal, async () => {
       const snapshot = await this.db.snapshots.get(this.sceneId);
       const doc: LabelDoc = new Map(snapshot?.records.map((r) => [r.id, r]));
       const from = snapshot?.seq ?? 0;
-      const entries = await this.db.journal
+      const lines = await this.db.journal
         .where('[sceneId+seq]')
-        .between([this.sceneId, from + 1], [this.sceneId, Dexie.maxKey])
+        .between([this.sceneId, 0], [this.sceneId, Dexie.maxKey])
         .toArray();
+      // Lines at or before the snapshot are in it already: they are kept for the undo history only.
+      const entries = lines.filter((e) => e.seq! > from);
       let skipped = 0;
       for (const entry of entries) {
         try {
@@ -40,13 +53,14 @@ export class LabelRepository {
         }
       }
       this.#sinceSnapshot = entries.length;
-      return { doc, skipped };
+      return { doc, skipped, lines };
     });
   }
 
   /** Appends one applied patch. Resolves when it is on disk. */
-  async append(name: string, patch: Patch, author: string): Promise<number> {
+  async append(name: string, patch: Patch, author: string, gesture?: string): Promise<number> {
     const entry: JournalEntry = { sceneId: this.sceneId, time: Date.now(), author, name, patch };
+    if (gesture !== undefined) entry.gesture = gesture;
     const seq = await this.db.journal.add(entry);
     this.#sinceSnapshot++;
     return seq as number;
@@ -56,11 +70,18 @@ export class LabelRepository {
     return this.#sinceSnapshot >= SNAPSHOT_EVERY;
   }
 
-  /** Writes the doc as of journal entry `seq` and drops the entries it folds in. */
+  /**
+   * Writes the doc as of journal entry `seq` and drops the entries it folds in, but for the last HISTORY_KEEP:
+   * those stay for the undo history of the next session.
+   */
   async snapshot(doc: LabelDoc, seq: number): Promise<void> {
     await this.db.transaction('rw', this.db.snapshots, this.db.journal, async () => {
       await this.db.snapshots.put({ sceneId: this.sceneId, seq, records: [...doc.values()] });
-      await this.db.journal.where('[sceneId+seq]').between([this.sceneId, 0], [this.sceneId, seq], true, true).delete();
+      const folded = await this.db.journal
+        .where('[sceneId+seq]')
+        .between([this.sceneId, 0], [this.sceneId, seq], true, true)
+        .primaryKeys();
+      await this.db.journal.bulkDelete(folded.slice(0, Math.max(0, folded.length - HISTORY_KEEP)));
     });
     this.#sinceSnapshot = 0;
   }

@@ -185,8 +185,7 @@ function movePatch(doc: Map<string, LabelRecord>, t: number, f: number): Patch {
 async function edits(samples: number): Promise<EditResult> {
   const database = need(db, 'fill()');
   repository = new LabelRepository(database, SCENE);
-  const { doc } = await repository.load();
-  labels = new LabelsState(doc, repository, 'bench');
+  labels = new LabelsState(await repository.load(), repository, 'bench');
   const state = labels;
   const result: EditResult = { edit: [], autosave: [], undo: [], undoAutosave: [], pendingAfter: 0 };
   collectGarbage();

@@ -6,12 +6,36 @@ export interface HistoryEntry {
   patch: Patch;
   /** Entries pushed with the same gesture id in a row merge into one (a drag, a held key). */
   gesture?: string;
+  /** When the entry was made (its first step, for a gesture), ms since epoch. */
+  time?: number;
 }
+
+/** A journal line as the history needs it: an edit, or the record of an undo or a redo and its patch. */
+export type JournalLine = HistoryEntry;
 
 /** Undo and redo stacks of patches. It never applies anything itself: it says which patch to apply. */
 export class History {
   #undo: HistoryEntry[] = [];
   #redo: HistoryEntry[] = [];
+
+  /**
+   * The history a journal describes, so that undo survives a reload: edits are pushed, `undo` and `redo`
+   * lines move back and forth. A line that does not undo or redo what the rebuilt history says it should (the
+   * journal was cut before it, or an entry was lost) drops everything before it: undo must never apply a patch
+   * to labels it was not made for.
+   */
+  static fromJournal(lines: readonly JournalLine[]): History {
+    const history = new History();
+    for (const line of lines) {
+      if (line.name === 'undo' || line.name === 'redo') {
+        const patch = line.name === 'undo' ? history.undo() : history.redo();
+        if (!patch || JSON.stringify(patch) !== JSON.stringify(line.patch)) history.clear();
+      } else {
+        history.push(line);
+      }
+    }
+    return history;
+  }
 
   push(entry: HistoryEntry): void {
     this.#redo = [];
@@ -36,6 +60,16 @@ export class History {
     if (!entry) return undefined;
     this.#undo.push({ ...entry, gesture: undefined });
     return entry.patch;
+  }
+
+  clear(): void {
+    this.#undo = [];
+    this.#redo = [];
+  }
+
+  /** Entries done, oldest first, then entries undone, next-to-redo first: the order the panel lists them in. */
+  get entries(): { done: readonly HistoryEntry[]; undone: readonly HistoryEntry[] } {
+    return { done: this.#undo, undone: [...this.#redo].reverse() };
   }
 
   get canUndo(): boolean {

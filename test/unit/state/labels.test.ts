@@ -23,7 +23,7 @@ const place = (labels: LabelsState, n: number, frameIndex: number) =>
 
 describe('LabelsState.cuboidsOn', () => {
   it('answers repeated questions from one scan, and never a stale one after a change', () => {
-    const labels = new LabelsState(new Map(), repository, 'tester');
+    const labels = new LabelsState({ doc: new Map(), skipped: 0, lines: [] }, repository, 'tester');
     place(labels, 1, 0);
     const first = labels.cuboidsOn(0);
     expect(labels.cuboidsOn(0)).toBe(first);
@@ -37,7 +37,7 @@ describe('LabelsState.cuboidsOn', () => {
   });
 
   it('refuses edits while read-only', () => {
-    const labels = new LabelsState(new Map(), repository, 'tester');
+    const labels = new LabelsState({ doc: new Map(), skipped: 0, lines: [] }, repository, 'tester');
     labels.readOnly = true;
     place(labels, 1, 0);
     expect(labels.cuboidsOn(0)).toEqual([]);

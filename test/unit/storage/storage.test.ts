@@ -5,6 +5,9 @@ import { LabelRepository } from '../../../src/storage/label-repository';
 import { FrameCache, cacheBytesFromEstimate } from '../../../src/storage/frame-cache';
 import { applyPatch, invertPatch, type LabelDoc } from '../../../src/core/edits/patch';
 import { createCuboid } from '../../../src/core/edits/create-cuboid';
+import { updateCuboid } from '../../../src/core/edits/update-cuboid';
+import { LabelsState } from '../../../src/state/labels.svelte';
+import type { Cuboid } from '../../../src/core/model/labels';
 
 let db: FrustumDb;
 let n = 0;
@@ -45,24 +48,49 @@ describe('LabelRepository', () => {
     expect((await new LabelRepository(db, 'other-scene').load()).doc).toEqual(new Map());
   });
 
-  it('a snapshot folds the journal without changing what loads', async () => {
+  it('a snapshot folds the journal without changing what loads, keeping its tail for undo', async () => {
     fresh();
     const repo = new LabelRepository(db, 's1');
     const { doc } = await repo.load();
     let seq = 0;
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 205; i++) {
       const p = place(doc, i);
       applyPatch(doc, p);
       seq = await repo.append('createCuboid', p, 'tester');
     }
     await repo.snapshot(doc, seq);
-    expect(await db.journal.count()).toBe(0);
-    const p = place(doc, 9);
+    // The last 200 stay for the next session's undo history; the 5 before them are in the snapshot only.
+    expect(await db.journal.count()).toBe(200);
+    const p = place(doc, 999);
     applyPatch(doc, p);
     await repo.append('createCuboid', p, 'tester');
-    const { doc: loaded } = await new LabelRepository(db, 's1').load();
-    expect(loaded.size).toBe(12);
-    expect(loaded.get('c9')).toEqual(doc.get('c9'));
+    const loaded = await new LabelRepository(db, 's1').load();
+    expect(loaded.doc.size).toBe(2 * 206);
+    expect(loaded.doc.get('c999')).toEqual(doc.get('c999'));
+    expect(loaded.lines.length).toBe(201);
+    expect(loaded.lines[0]!.patch.added.some((r) => r.id === 'c5')).toBe(true);
+  });
+
+  it('keeps the undo history across a reopen: a drag is one entry, undone edits can be redone', async () => {
+    fresh();
+    const repo = new LabelRepository(db, 's1');
+    const labels = new LabelsState(await repo.load(), repo, 'tester');
+    labels.commit('createCuboid', place(labels.doc, 1));
+    for (const x of [2, 3, 4]) {
+      const change = { position: [x, 0, 0.8] as [number, number, number] };
+      labels.commit('moveCuboid', updateCuboid(labels.doc, { cuboidId: 'c1', change }), 'drag-1');
+    }
+    labels.commit('createCuboid', place(labels.doc, 2));
+    labels.undo();
+    await labels.flushed();
+    const reopened = new LabelsState(await new LabelRepository(db, 's1').load(), repo, 'tester');
+    expect(reopened.history.entries.done.map((e) => e.name)).toEqual(['createCuboid', 'moveCuboid']);
+    expect(reopened.history.entries.undone.map((e) => e.name)).toEqual(['createCuboid']);
+    reopened.undo();
+    expect((reopened.doc.get('c1') as Cuboid).position[0]).toBe(1);
+    reopened.jumpTo(3);
+    expect(reopened.doc.has('c2')).toBe(true);
+    expect((reopened.doc.get('c1') as Cuboid).position[0]).toBe(4);
   });
 
   it('skips a journal entry that does not fit, counts it, and loads everything else', async () => {
