@@ -10,7 +10,8 @@ export const en = {
     orbit: 'Orbit',
     birdsEye: "Bird's-eye",
     placeBox: 'New box',
-    placeBoxHint: 'Click in the 3D view to place a {{className}} (Esc to cancel)',
+    placeBoxHint:
+      "Click on an object to fit a {{className}} to it, or drag a rectangle round it in the bird's-eye view (Esc to cancel)",
     colorBy: 'Colour',
     colorHeight: 'Height',
     colorIntensity: 'Intensity',
@@ -77,6 +78,7 @@ export const en = {
     top: 'Top',
     side: 'Side',
     front: 'Front',
+    empty: 'Select a box to see it from the top, the side and the front.',
   },
   history: {
     title: 'History',

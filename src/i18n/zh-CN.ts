@@ -12,7 +12,7 @@ export const zhCN: Catalogue = {
     orbit: '环绕',
     birdsEye: '鸟瞰',
     placeBox: '新建框',
-    placeBoxHint: '在三维视图中点击以放置{{className}}（按 Esc 取消）',
+    placeBoxHint: '点击物体以拟合{{className}}，或在鸟瞰图中围绕它拖出矩形（按 Esc 取消）',
     colorBy: '着色',
     colorHeight: '高度',
     colorIntensity: '强度',
@@ -79,6 +79,7 @@ export const zhCN: Catalogue = {
     top: '俯视',
     side: '侧视',
     front: '前视',
+    empty: '选中一个框，即可从俯视、侧视和前视查看它。',
   },
   history: {
     title: '历史记录',

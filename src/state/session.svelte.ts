@@ -12,6 +12,7 @@ import {
   buildGridIndex,
   estimateGround,
   fitCuboidAtClick,
+  fitCuboidInRect,
   groundHeightAt,
   type GridIndex,
   type GroundModel,
@@ -134,11 +135,37 @@ export class SessionState {
       const ground = cloud && lidar ? (estimateGroundZ(cloud, lidar.egoFromLidar, x, y) ?? 0) : 0;
       box = { position: [x, y, ground + cls.defaultSize[2] / 2], size: cls.defaultSize, yaw };
     }
+    return this.#createBox(cls.id, box);
+  }
+
+  /**
+   * A rectangle dragged in the bird's-eye view (two ego-frame corners, metres) becomes a box of the current
+   * class: fitted to the object inside it, or, where no points make one, filling the rectangle on the ground.
+   */
+  fitBoxInRect(a: readonly [number, number], b: readonly [number, number]): string | undefined {
+    const cls = findClass(this.ontology, this.classId);
+    const lidar = this.scene.lidars[0];
+    const context = this.sweepIndex();
+    if (!cls) return undefined;
+    const rect = { minX: a[0], minY: a[1], maxX: b[0], maxY: b[1] };
+    const fit =
+      context && lidar && this.frame
+        ? fitCuboidInRect(this.frame.cloud, lidar.egoFromLidar, rect, { classId: cls.id, ...context })
+        : undefined;
+    if (fit) return this.#createBox(cls.id, fit);
+    const [x, y] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    const ground = context ? groundHeightAt(context.ground, x, y) : 0;
+    const size: Vec3 = [Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1]), cls.defaultSize[2]];
+    if (!(size[0] > 0.05 && size[1] > 0.05)) return undefined;
+    return this.#createBox(cls.id, { position: [x, y, ground + size[2] / 2], size, yaw: 0 });
+  }
+
+  #createBox(classId: string, box: { position: Vec3; size: Vec3; yaw: number }): string {
     const cuboidId = crypto.randomUUID();
     const patch = createCuboid(this.labels.doc, {
       sceneId: this.scene.id,
       frameIndex: this.frameIndex,
-      classId: cls.id,
+      classId,
       position: box.position,
       size: box.size,
       yaw: box.yaw,

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Profile } from './launch';
+import { egoToClient, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { bevIou } from '../../src/core/fit/bev-iou';
+
+describe('boxes by mouse in the 3D view: a dragged rectangle fits one, a drag moves it', () => {
+  const profile = new Profile('WebGL2');
+  let page: Page;
+  const car = targetCar();
+
+  beforeAll(async () => {
+    page = await profile.open();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+    await page.getByTestId('view-birds-eye').click();
+    await settle(page);
+  });
+  afterAll(() => profile.dispose());
+
+  it('fits a box to the car a rectangle is drawn round', async () => {
+    // A rectangle a metre clear of the car on every side, drawn corner to corner.
+    const reach = Math.hypot(car.size[0], car.size[1]) / 2 + 1;
+    const [x0, y0] = await egoToClient(page, [car.position[0] + reach, car.position[1] + reach, 0]);
+    const [x1, y1] = await egoToClient(page, [car.position[0] - reach, car.position[1] - reach, 0]);
+    await page.keyboard.press('n');
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / 6, y0 + ((y1 - y0) * i) / 6);
+    expect(await page.getByTestId('fit-rect').isVisible()).toBe(true);
+    await page.mouse.up();
+    const [box] = await waitUntil(
+      'the box is saved',
+      () => storedCuboids(page),
+      (c) => c.length === 1,
+    );
+    expect(bevIou(box!, car)).toBeGreaterThan(0.7);
+    // The drag drew a rectangle; it did not pan the view: the car is where it was on screen.
+    const [cx] = await egoToClient(page, car.position);
+    expect(Math.abs(cx - (x0 + x1) / 2)).toBeLessThan(3);
+  });
+
+  it('moves the selected box by dragging it, as one history entry', async () => {
+    const [start] = await storedCuboids(page);
+    const [x, y] = await egoToClient(page, start!.position);
+    const [tx, ty] = await egoToClient(page, [start!.position[0] + 2, start!.position[1] - 1, start!.position[2]]);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x + ((tx - x) * i) / 10, y + ((ty - y) * i) / 10);
+    await page.mouse.up();
+    const [moved] = await waitUntil(
+      'the move is saved',
+      () => storedCuboids(page),
+      ([c]) => c!.position[0] > start!.position[0] + 1.5,
+    );
+    // Within a pixel or so of where the pointer let go (the bird's-eye view shows ~60 m over ~500 px).
+    expect(moved!.position[0] - start!.position[0]).toBeCloseTo(2, 0);
+    expect(moved!.position[1] - start!.position[1]).toBeCloseTo(-1, 0);
+    expect(moved!.position[2]).toBe(start!.position[2]);
+    const names = await page.getByTestId('history-entry').allTextContents();
+    expect(names.map((n) => n.replace(/\d.*$/, '').trim())).toEqual(['New box', 'Move box']);
+  });
+});
