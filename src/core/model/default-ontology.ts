@@ -1,25 +1,122 @@
-import type { Ontology, OntologyClass } from './ontology';
+import type { AttributeSpec, Ontology, OntologyClass } from './ontology';
 
-const occluded = { id: 'occluded', kind: 'enum', values: ['none', 'partly', 'mostly'], dynamic: true } as const;
+/** How much of the object other things hide, judged in the LiDAR sweep and the images together; per frame. */
+const occluded: AttributeSpec = {
+  id: 'occluded',
+  name: 'Occluded',
+  names: { 'zh-CN': '遮挡' },
+  kind: 'enum',
+  dynamic: true,
+  values: ['none', 'partly', 'mostly'],
+  valueNames: {
+    none: { name: 'Not occluded', names: { 'zh-CN': '无遮挡' } },
+    partly: { name: 'Partly occluded', names: { 'zh-CN': '部分遮挡' } },
+    mostly: { name: 'Mostly occluded', names: { 'zh-CN': '大部分遮挡' } },
+  },
+  guideline: 'Partly: up to about half is hidden. Mostly: more than half.',
+};
 
-function vehicle(id: string, color: string, size: [number, number, number], guideline: string): OntologyClass {
-  return { id, color, defaultSize: size, attributes: [{ ...occluded, values: [...occluded.values] }], guideline };
-}
+const car: OntologyClass = {
+  id: 'car',
+  name: 'Car',
+  names: { 'zh-CN': '轿车' },
+  color: '#f59e0b',
+  defaultSize: [4.5, 1.85, 1.6],
+  attributes: [
+    occluded,
+    {
+      id: 'emergency',
+      name: 'Emergency vehicle',
+      names: { 'zh-CN': '紧急车辆' },
+      kind: 'boolean',
+      dynamic: false,
+      guideline: 'Police, ambulance or fire service, lights on or not.',
+    },
+  ],
+  guideline:
+    'Passenger cars, vans, SUVs and pick-ups. Box the body from bumper to bumper; leave the mirrors out. ' +
+    'A parked car is labelled like a moving one.',
+};
+
+const truck: OntologyClass = {
+  id: 'truck',
+  name: 'Truck',
+  names: { 'zh-CN': '卡车' },
+  color: '#ef4444',
+  defaultSize: [8.5, 2.5, 3.2],
+  attributes: [
+    occluded,
+    {
+      id: 'body',
+      name: 'Body',
+      names: { 'zh-CN': '车身类型' },
+      kind: 'enum',
+      dynamic: false,
+      values: ['truck', 'bus', 'trailer', 'construction', 'other'],
+      valueNames: {
+        truck: { name: 'Truck', names: { 'zh-CN': '货车' } },
+        bus: { name: 'Bus', names: { 'zh-CN': '公交车' } },
+        trailer: { name: 'Trailer', names: { 'zh-CN': '挂车' } },
+        construction: { name: 'Construction vehicle', names: { 'zh-CN': '工程车辆' } },
+        other: { name: 'Other', names: { 'zh-CN': '其他' } },
+      },
+    },
+  ],
+  guideline:
+    'Lorries, buses, trailers and construction machines. A tractor and its trailer are two tracks: box each ' +
+    'part on its own so that the joint can bend.',
+};
+
+const pedestrian: OntologyClass = {
+  id: 'pedestrian',
+  name: 'Pedestrian',
+  names: { 'zh-CN': '行人' },
+  color: '#22d3ee',
+  defaultSize: [0.7, 0.7, 1.75],
+  attributes: [occluded, { id: 'child', name: 'Child', names: { 'zh-CN': '儿童' }, kind: 'boolean', dynamic: false }],
+  guideline:
+    'People on foot, standing or sitting. Include what they hold or push (bags, umbrellas, a pram); the box ' +
+    'faces the way the body faces.',
+};
+
+const cyclist: OntologyClass = {
+  id: 'cyclist',
+  name: 'Cyclist',
+  names: { 'zh-CN': '骑行者' },
+  color: '#a3e635',
+  defaultSize: [1.8, 0.7, 1.7],
+  attributes: [
+    occluded,
+    {
+      id: 'vehicle',
+      name: 'Ridden vehicle',
+      names: { 'zh-CN': '所骑车辆' },
+      kind: 'enum',
+      dynamic: false,
+      values: ['bicycle', 'motorcycle', 'scooter'],
+      valueNames: {
+        bicycle: { name: 'Bicycle', names: { 'zh-CN': '自行车' } },
+        motorcycle: { name: 'Motorcycle', names: { 'zh-CN': '摩托车' } },
+        scooter: { name: 'Scooter', names: { 'zh-CN': '滑板车' } },
+      },
+    },
+  ],
+  guideline:
+    'A rider together with the two-wheeler, in one box from the front wheel to the back wheel and up to the ' +
+    "rider's head. A two-wheeler nobody rides is not a cyclist.",
+};
 
 /**
- * The general driving set. Default sizes are typical dimensions (metres) so that a placed box needs little
- * resizing. Class ids are stable keys; display names live in the i18n catalogues.
+ * The general driving set, the default of every scene: four classes that cover what a driving stack must not
+ * hit. Sizes are typical dimensions (metres) so that a placed box needs little resizing.
  */
 export const generalDriving: Ontology = {
   id: 'general-driving',
   name: 'General driving',
-  version: 1,
-  classes: [
-    vehicle('car', '#f59e0b', [4.5, 1.85, 1.6], 'Passenger cars, vans and SUVs. Box the body, mirrors excluded.'),
-    vehicle('truck', '#ef4444', [8.5, 2.5, 3.2], 'Trucks and buses. Box the whole vehicle, trailer as its own track.'),
-    vehicle('pedestrian', '#22d3ee', [0.7, 0.7, 1.75], 'People on foot. Include what they carry.'),
-    vehicle('cyclist', '#a3e635', [1.8, 0.7, 1.7], 'A rider and the bicycle together, in one box.'),
-  ],
+  names: { 'zh-CN': '通用驾驶' },
+  version: 2,
+  description: 'Cars, trucks, pedestrians and cyclists, with occlusion per frame.',
+  classes: [car, truck, pedestrian, cyclist],
 };
 
 export function findClass(ontology: Ontology, classId: string): OntologyClass | undefined {
