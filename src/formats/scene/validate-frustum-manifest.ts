@@ -1,5 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import type { FrustumManifest } from './frustum-manifest';
+import { JsonFileError } from '../json/json-file-error';
+import { validateJson } from '../json/validate-json';
 import schema from './frustum-manifest.schema.json';
 
 let validator: ValidateFunction<FrustumManifest> | undefined;
@@ -11,12 +13,8 @@ function getValidator(): ValidateFunction<FrustumManifest> {
 }
 
 /** A manifest that does not follow the schema: one line per violation, `<manifest>: <JSON path> <message>`. */
-export class ManifestError extends Error {
+export class ManifestError extends JsonFileError {
   override name = 'ManifestError';
-
-  constructor(readonly errors: string[]) {
-    super(errors.join('\n'));
-  }
 }
 
 /**
@@ -24,23 +22,9 @@ export class ManifestError extends Error {
  * whose lines name the manifest and the JSON path (`/frames/2/lidar/0/path`) of each violation.
  */
 export function validateFrustumManifest(text: string, manifestPath: string): FrustumManifest {
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return validateJson(text, manifestPath, getValidator());
   } catch (error) {
-    throw new ManifestError([`${manifestPath}: not valid JSON (${(error as Error).message})`]);
+    throw error instanceof JsonFileError ? new ManifestError(manifestPath, error.faults) : error;
   }
-  const validate = getValidator();
-  if (validate(json)) return json;
-  throw new ManifestError((validate.errors ?? []).map((e) => `${manifestPath}: ${describe(e)}`));
-}
-
-function describe(error: ErrorObject): string {
-  const where = error.instancePath || '/';
-  const params = error.params as Record<string, unknown>;
-  let detail = '';
-  if (error.keyword === 'additionalProperties') detail = ` ("${String(params['additionalProperty'])}")`;
-  if (error.keyword === 'enum') detail = `: ${(params['allowedValues'] as unknown[]).join(', ')}`;
-  if (error.keyword === 'const') detail = `: ${JSON.stringify(params['allowedValue'])}`;
-  return `${where} ${error.message ?? 'is invalid'}${detail}`;
 }

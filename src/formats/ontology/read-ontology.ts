@@ -1,0 +1,86 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { AttributeSpec, Ontology, OntologyClass } from '../../core/model/ontology';
+import { JsonFileError } from '../json/json-file-error';
+import { describeSchemaError, validateJson } from '../json/validate-json';
+import type { OntologyFile } from './ontology-file';
+import { checkOntology } from './check-ontology';
+import schema from './ontology.schema.json';
+
+let validator: ValidateFunction<OntologyFile> | undefined;
+
+/** Compiled once, on first use. `verbose` keeps each fault's value, which the clearer messages quote. */
+function getValidator(): ValidateFunction<OntologyFile> {
+  validator ??= new Ajv({ allErrors: true, verbose: true }).compile<OntologyFile>(schema);
+  return validator;
+}
+
+/**
+ * Reads a user's ontology file: JSON, checked against `ontology.schema.json`, then against the rules a schema
+ * cannot state (`checkOntology`). Throws a `JsonFileError` whose every line names `fileName`, the JSON path and
+ * the problem (`cones.json: /classes/1/color "orange" is not a colour written #rrggbb`). Missing optional
+ * parts come back filled in: no attributes is `[]`, no guideline is `''`.
+ */
+export function readOntology(text: string, fileName: string): Ontology {
+  const file = validateJson(text, fileName, getValidator(), clearer);
+  const ontology = toOntology(file);
+  const faults = checkOntology(ontology);
+  if (faults.length > 0) throw new JsonFileError(fileName, faults);
+  return ontology;
+}
+
+/**
+ * An ajv error in words an annotator can act on, or undefined for the ones that only repeat another (an `if`
+ * whose `then` failed is reported by the `then`'s own errors).
+ */
+function clearer(error: ErrorObject): string | undefined {
+  const where = error.instancePath || '/';
+  const value: unknown = error.data;
+  switch (error.keyword) {
+    case 'if':
+    case 'propertyNames':
+      return undefined;
+    case 'false schema':
+      return `${where} is not used by this kind of attribute`;
+    case 'type':
+      if (typeof value === 'number') return `${where} ${value} is not a finite number`;
+      break;
+    case 'pattern':
+      if (error.propertyName !== undefined) return `${where} "${error.propertyName}" is not a locale code like zh-CN`;
+      if (where.endsWith('/color')) return `${where} "${String(value)}" is not a colour written #rrggbb`;
+      if (where.endsWith('/id')) {
+        return `${where} "${String(value)}" is not an id: letters, digits and _ . : / -, starting with a letter or digit`;
+      }
+      break;
+    case 'exclusiveMinimum':
+      return `${where} ${String(value)} must be greater than 0`;
+    case 'minItems':
+      if (where.endsWith('/values')) return `${where} an enum attribute needs at least one value`;
+      break;
+    case 'enum':
+      if (where.endsWith('/kind')) {
+        return `${where} "${String(value)}" is not an attribute kind (enum, boolean, number or text)`;
+      }
+      break;
+  }
+  return describeSchemaError(error);
+}
+
+function toOntology(file: OntologyFile): Ontology {
+  const classes: OntologyClass[] = file.classes.map((c) => ({
+    id: c.id,
+    ...(c.name !== undefined && { name: c.name }),
+    ...(c.names !== undefined && { names: c.names }),
+    color: c.color.toLowerCase(),
+    defaultSize: [...c.defaultSize],
+    attributes: (c.attributes ?? []) as AttributeSpec[],
+    guideline: c.guideline ?? '',
+  }));
+  return {
+    id: file.id,
+    name: file.name,
+    ...(file.names !== undefined && { names: file.names }),
+    version: file.version,
+    ...(file.description !== undefined && { description: file.description }),
+    classes,
+  };
+}
