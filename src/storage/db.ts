@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Scene } from '../core/model/scene';
 import type { LabelRecord } from '../core/model/labels';
 import type { Patch } from '../core/edits/patch';
+import type { Ontology } from '../core/model/ontology';
 
 /** A decoded or generated sensor sample kept for the next visit. Evictable; labels never are. */
 export interface CachedFrame {
@@ -73,6 +74,16 @@ export type SceneOrigin =
   | { sceneId: string; kind: 'directory'; handle: FileSystemDirectoryHandle }
   | { sceneId: string; kind: 'url'; manifestUrl: string; paths: string[] };
 
+/** An ontology the user loaded from a JSON file, kept until replaced by a file with the same id. */
+export interface StoredOntology {
+  id: string;
+  ontology: Ontology;
+  /** The file it was read from, to say where it came from. */
+  fileName: string;
+  /** ms since epoch. */
+  storedAt: number;
+}
+
 export type FrustumDb = Dexie & {
   origins: EntityTable<SceneOrigin, 'sceneId'>;
   scenes: EntityTable<Scene, 'id'>;
@@ -80,11 +91,13 @@ export type FrustumDb = Dexie & {
   frameUse: EntityTable<FrameUse, 'key'>;
   journal: EntityTable<JournalEntry, 'seq'>;
   snapshots: EntityTable<LabelSnapshot, 'sceneId'>;
+  ontologies: EntityTable<StoredOntology, 'id'>;
 };
 
 /**
  * Opens (and creates or migrates) the database. v1: scenes, frames, journal, snapshots. v2: scene origins.
  * v3: frame use times apart from the frames (frames cached before it are simply the first to be evicted).
+ * v4: the user's own ontologies (scenes keep naming theirs by `ontologyId`, so nothing needs migrating).
  */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
@@ -104,5 +117,6 @@ export function openDb(name = 'frustum'): FrustumDb {
       });
     });
   db.version(3).stores({ frameUse: 'key, lastUsed' });
+  db.version(4).stores({ ontologies: 'id' });
   return db;
 }
