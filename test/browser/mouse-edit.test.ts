@@ -59,4 +59,29 @@ describe('boxes by mouse in the 3D view: a dragged rectangle fits one, a drag mo
     const names = await page.getByTestId('history-entry').allTextContents();
     expect(names.map((n) => n.replace(/\d.*$/, '').trim())).toEqual(['New box', 'Move box']);
   });
+
+  it('turns the selected box with Shift and a drag, about its centre', async () => {
+    const [start] = await storedCuboids(page);
+    const [cx, cy, cz] = start!.position;
+    // From a point ahead of the centre along the heading to a point to its left: a quarter turn.
+    const ahead = [cx + 1.5 * Math.cos(start!.yaw), cy + 1.5 * Math.sin(start!.yaw), cz] as const;
+    const left = [cx - 1.5 * Math.sin(start!.yaw), cy + 1.5 * Math.cos(start!.yaw), cz] as const;
+    const [[x0, y0], [x1, y1]] = [await egoToClient(page, ahead), await egoToClient(page, left)];
+    await page.keyboard.down('Shift');
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / 10, y0 + ((y1 - y0) * i) / 10);
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const [turned] = await waitUntil(
+      'the turn is saved',
+      () => storedCuboids(page),
+      ([c]) => Math.abs(c!.yaw - start!.yaw) > 1,
+    );
+    expect(Math.atan2(Math.sin(turned!.yaw - start!.yaw), Math.cos(turned!.yaw - start!.yaw))).toBeCloseTo(
+      Math.PI / 2,
+      1,
+    );
+    expect(turned!.position).toEqual(start!.position);
+  });
 });
