@@ -1,6 +1,8 @@
 import { applyPatch, isEmptyPatch, type LabelDoc, type Patch } from '../core/edits/patch';
 import { History } from '../core/edits/history';
-import { cuboidsOnFrame } from '../core/edits/delete-cuboid';
+import { updateCuboid, type CuboidChange } from '../core/edits/update-cuboid';
+import { TrackIndex } from '../core/tracks/track-index';
+import type { FrameTiming } from '../core/tracks/frame-motion';
 import type { Cuboid } from '../core/model/labels';
 import type { LabelRepository, LoadedLabels } from '../storage/label-repository';
 
@@ -19,6 +21,8 @@ export class LabelsState {
   skippedOnLoad = $state(0);
   #history: History;
   #doc: LabelDoc;
+  /** Stored boxes by track and frame, kept in step with the doc: derived boxes come from it. */
+  #index: TrackIndex;
   #writes: Promise<unknown> = Promise.resolve();
   #frameCuboids: { version: number; frameIndex: number; cuboids: Cuboid[] } | undefined;
 
@@ -27,8 +31,11 @@ export class LabelsState {
     loaded: LoadedLabels,
     private readonly repository: LabelRepository,
     private readonly author: string,
+    /** The scene's frames (times and ego poses): tracks are interpolated through them. */
+    private readonly frames: readonly FrameTiming[] = [],
   ) {
     this.#doc = loaded.doc;
+    this.#index = new TrackIndex(loaded.doc);
     this.skippedOnLoad = loaded.skipped;
     this.#history = historyOf(loaded);
   }
@@ -44,7 +51,7 @@ export class LabelsState {
   /** Applies an edit's patch and makes it durable. `gesture` merges a drag into one undo entry. */
   commit(name: string, patch: Patch, gesture?: string): void {
     if (isEmptyPatch(patch) || this.readOnly) return;
-    applyPatch(this.#doc, patch);
+    this.#apply(patch);
     this.#history.push({ name, patch, gesture, time: Date.now() });
     this.#persist(name, patch, gesture);
   }
@@ -53,7 +60,7 @@ export class LabelsState {
     if (this.readOnly) return;
     const patch = this.#history.undo();
     if (!patch) return;
-    applyPatch(this.#doc, patch);
+    this.#apply(patch);
     this.#persist('undo', patch);
   }
 
@@ -61,7 +68,7 @@ export class LabelsState {
     if (this.readOnly) return;
     const patch = this.#history.redo();
     if (!patch) return;
-    applyPatch(this.#doc, patch);
+    this.#apply(patch);
     this.#persist('redo', patch);
   }
 
@@ -69,6 +76,7 @@ export class LabelsState {
   async becomeWritable(): Promise<void> {
     const loaded = await this.repository.load();
     this.#doc = loaded.doc;
+    this.#index = new TrackIndex(loaded.doc);
     this.skippedOnLoad = loaded.skipped;
     this.#history = historyOf(loaded);
     this.readOnly = false;
@@ -76,16 +84,32 @@ export class LabelsState {
   }
 
   /**
-   * The cuboids of a frame. The status bar, the 3D view and the cameras all ask after each change: one scan of
-   * the records per change and frame serves them all.
+   * The cuboids of a frame: the stored ones and those derived between two stored boxes of a track. The status
+   * bar, the 3D view and the cameras all ask after each change: one answer per change and frame serves them.
    */
   cuboidsOn(frameIndex: number): Cuboid[] {
     const version = this.version;
     const last = this.#frameCuboids;
     if (last?.version === version && last.frameIndex === frameIndex) return last.cuboids;
-    const cuboids = cuboidsOnFrame(this.#doc, frameIndex);
+    const cuboids = this.#index.cuboidsOn(frameIndex, this.frames);
     this.#frameCuboids = { version, frameIndex, cuboids };
     return cuboids;
+  }
+
+  /** A box by id on a frame: stored, or derived there. */
+  cuboid(id: string, frameIndex: number): Cuboid | undefined {
+    const stored = this.#doc.get(id);
+    if (stored) return stored.type === 'cuboid' ? stored : undefined;
+    return this.cuboidsOn(frameIndex).find((c) => c.id === id);
+  }
+
+  get tracks(): TrackIndex {
+    return this.#index;
+  }
+
+  /** Changes a box's pose, size or attributes; a derived box becomes a stored keyframe. */
+  editCuboid(name: string, cuboid: Cuboid, change: CuboidChange, gesture?: string): void {
+    this.commit(name, updateCuboid(this.#doc, { cuboidId: cuboid.id, change, derived: cuboid }), gesture);
   }
 
   /** Resolves when every journal write issued so far has finished. */
@@ -100,6 +124,11 @@ export class LabelsState {
   jumpTo(done: number): void {
     while (this.#history.entries.done.length > done && this.#history.canUndo) this.undo();
     while (this.#history.entries.done.length < done && this.#history.canRedo) this.redo();
+  }
+
+  #apply(patch: Patch): void {
+    applyPatch(this.#doc, patch);
+    this.#index.applyPatch(patch);
   }
 
   #persist(name: string, patch: Patch, gesture?: string): void {

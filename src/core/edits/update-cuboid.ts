@@ -8,10 +8,13 @@ export type CuboidChange = Partial<Pick<Cuboid, 'position' | 'size' | 'yaw' | 'p
 
 /**
  * Changes a cuboid's pose or size. The result is a keyframe set by hand (editing a derived box makes it a
- * keyframe); yaw is normalised to (−π, π]; sizes must stay positive.
+ * keyframe: pass the derived box, which the doc does not hold); yaw is normalised to (−π, π]; sizes must stay
+ * positive.
  */
-export function updateCuboid(doc: LabelDoc, args: { cuboidId: string; change: CuboidChange }): Patch {
-  const before = doc.get(args.cuboidId);
+export function updateCuboid(doc: LabelDoc, args: { cuboidId: string; change: CuboidChange; derived?: Cuboid }): Patch {
+  const stored = doc.get(args.cuboidId);
+  // A derived (interpolated) box is not in the doc: editing it stores it, as a keyframe, under its own id.
+  const before = stored ?? (args.derived?.id === args.cuboidId ? args.derived : undefined);
   if (!before || before.type !== 'cuboid') throw new Error(`updateCuboid: no cuboid ${args.cuboidId}`);
   const { change } = args;
   if (change.size && change.size.some((s) => !(s > 0))) throw new Error('updateCuboid: size must be positive');
@@ -24,7 +27,7 @@ export function updateCuboid(doc: LabelDoc, args: { cuboidId: string; change: Cu
     keyframe: true,
     source: { kind: 'manual' },
   };
-  return { added: [], updated: [[before, after]], removed: [] };
+  return stored ? { added: [], updated: [[before, after]], removed: [] } : { added: [after], updated: [], removed: [] };
 }
 
 /** A step in the box's own frame: forward/left along its heading, up along ego z; metres. */

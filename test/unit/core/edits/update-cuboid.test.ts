@@ -86,3 +86,19 @@ describe('updateTrack', () => {
     expect(() => updateTrack(doc, { trackId: 'c' })).toThrow(/no track c/);
   });
 });
+
+describe('updateCuboid on a derived box', () => {
+  it('stores it as a manual keyframe under its own id, and the undo takes it away again', () => {
+    const doc = docWithBox();
+    const stored = doc.get('c') as Cuboid;
+    const derived: Cuboid = { ...stored, id: 't@3', frameIndex: 3, keyframe: false, source: { kind: 'interpolated' } };
+    const before = JSON.stringify([...doc]);
+    const p = updateCuboid(doc, { cuboidId: 't@3', change: { yaw: 0.5 }, derived });
+    expect(p.updated).toEqual([]);
+    expect(p.added).toEqual([{ ...derived, yaw: 0.5, keyframe: true, source: { kind: 'manual' } }]);
+    applyPatch(doc, p);
+    applyPatch(doc, invertPatch(p));
+    expect(JSON.stringify([...doc])).toBe(before);
+    expect(() => updateCuboid(doc, { cuboidId: 't@4', change: {}, derived })).toThrow(/no cuboid t@4/);
+  });
+});

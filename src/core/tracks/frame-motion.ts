@@ -1,0 +1,46 @@
+import { invertRigid, multiply, transformPoint, yawOf, type Mat4 } from '../math/mat4';
+import { normalizeAngle } from '../math/angle';
+import type { Cuboid } from '../model/labels';
+
+/** What the track code needs of a frame: when it was taken and, where the dataset has it, where the ego was. */
+export interface FrameTiming {
+  /** µs. */
+  timestampUs: number;
+  worldFromEgo?: Mat4;
+}
+
+export type BoxPose = Pick<Cuboid, 'position' | 'yaw'>;
+
+/**
+ * `egoOf(to)FromEgoOf(from)`: the transform that carries a point fixed in the world from one frame's ego
+ * coordinates to another's. The identity where either frame has no pose (boxes then stay in ego coordinates).
+ */
+export function egoFromEgo(frames: readonly FrameTiming[], to: number, from: number): number[] | undefined {
+  const a = frames[from]?.worldFromEgo;
+  const b = frames[to]?.worldFromEgo;
+  return a && b ? multiply(invertRigid(b), a) : undefined;
+}
+
+/** A box that stays put in the world, seen from another frame's ego (position and yaw; metres, radians). */
+export function carryPose(pose: BoxPose, frames: readonly FrameTiming[], to: number, from: number): BoxPose {
+  const m = egoFromEgo(frames, to, from);
+  if (!m) return { position: [...pose.position], yaw: pose.yaw };
+  return { position: transformPoint(m, pose.position), yaw: normalizeAngle(pose.yaw + yawOf(m)) };
+}
+
+/**
+ * Where frame `at` lies between frames `a` and `b`, 0..1: by timestamps when they increase, else by index
+ * (sensors that dropped a sweep keep the motion's real pace this way).
+ */
+export function fractionBetween(frames: readonly FrameTiming[], a: number, b: number, at: number): number {
+  const ta = frames[a]?.timestampUs,
+    tb = frames[b]?.timestampUs,
+    t = frames[at]?.timestampUs;
+  if (ta !== undefined && tb !== undefined && t !== undefined && tb > ta) return (t - ta) / (tb - ta);
+  return (at - a) / (b - a);
+}
+
+/** Linear blend of two angles along the shorter arc, result in (−π, π]. */
+export function blendAngle(a: number, b: number, t: number): number {
+  return normalizeAngle(a + t * normalizeAngle(b - a));
+}
