@@ -29,14 +29,15 @@ export function carryPose(pose: BoxPose, frames: readonly FrameTiming[], to: num
 }
 
 /**
- * Where frame `at` lies between frames `a` and `b`, 0..1: by timestamps when they increase, else by index
- * (sensors that dropped a sweep keep the motion's real pace this way).
+ * Where frame `at` lies between frames `a` and `b` (0 at a, 1 at b, beyond for an extrapolation): by
+ * timestamps where they are in order, else by index (a dropped sweep keeps the motion's real pace this way).
  */
 export function fractionBetween(frames: readonly FrameTiming[], a: number, b: number, at: number): number {
   const ta = frames[a]?.timestampUs,
     tb = frames[b]?.timestampUs,
     t = frames[at]?.timestampUs;
-  if (ta !== undefined && tb !== undefined && t !== undefined && tb > ta) return (t - ta) / (tb - ta);
+  // Timestamps are trusted when they run the way the indices do (also backwards, for a prediction).
+  if (ta !== undefined && tb !== undefined && t !== undefined && (tb - ta) * (b - a) > 0) return (t - ta) / (tb - ta);
   return (at - a) / (b - a);
 }
 

@@ -1,0 +1,68 @@
+import type { Cuboid, Track } from '../model/labels';
+import type { LabelDoc, Patch } from './patch';
+
+/**
+ * Track operations: each a pure edit over the doc returning one patch, so each is one undo entry. Frames are
+ * frame indices; "from a frame on" includes that frame.
+ */
+
+function trackOf(doc: LabelDoc, id: string, edit: string): Track {
+  const t = doc.get(id);
+  if (!t || t.type !== 'track') throw new Error(`${edit}: no track ${id}`);
+  return t;
+}
+
+function boxesOf(doc: LabelDoc, trackId: string): Cuboid[] {
+  const out: Cuboid[] = [];
+  for (const r of doc.values()) if (r.type === 'cuboid' && r.trackId === trackId) out.push(r);
+  return out.sort((a, b) => a.frameIndex - b.frameIndex);
+}
+
+/**
+ * Moves a track's boxes from `fromFrame` on into another track: "change identity from here" (the other track
+ * exists) or "split here" (it does not, and is made with the class, attributes and rigidity of the first).
+ * Refused where both tracks have a box on the same frame, naming those frames. A track left with no box is
+ * removed.
+ */
+export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: number; toTrackId: string }): Patch {
+  const source = trackOf(doc, args.trackId, 'reassignFrom');
+  if (args.toTrackId === args.trackId) throw new Error('reassignFrom: a track cannot take its own boxes');
+  const target = doc.get(args.toTrackId);
+  if (target && target.type !== 'track') throw new Error(`reassignFrom: ${args.toTrackId} is not a track`);
+  const moving = boxesOf(doc, args.trackId).filter((c) => c.frameIndex >= args.fromFrame);
+  if (moving.length === 0)
+    throw new Error(`reassignFrom: track ${args.trackId} has no box from frame ${args.fromFrame} on`);
+  const taken = new Set(target ? boxesOf(doc, target.id).map((c) => c.frameIndex) : []);
+  const clashes = moving.filter((c) => taken.has(c.frameIndex)).map((c) => c.frameIndex + 1);
+  if (clashes.length > 0) throw new Error(`both tracks have a box on frame ${clashes.join(', ')}`);
+  const patch: Patch = { added: [], updated: [], removed: [] };
+  if (!target) patch.added.push({ ...source, id: args.toTrackId, attributes: { ...source.attributes } });
+  for (const c of moving) patch.updated.push([c, { ...c, trackId: args.toTrackId }]);
+  if (moving.length === boxesOf(doc, args.trackId).length) patch.removed.push(source);
+  return patch;
+}
+
+/** Splits a track at a frame: its boxes from there on become a new track `newTrackId`. */
+export function splitTrack(doc: LabelDoc, args: { trackId: string; atFrame: number; newTrackId: string }): Patch {
+  if (doc.has(args.newTrackId)) throw new Error(`splitTrack: id ${args.newTrackId} already in use`);
+  const first = boxesOf(doc, args.trackId)[0];
+  if (first && first.frameIndex >= args.atFrame)
+    throw new Error('splitTrack: nothing of the track lies before that frame');
+  return reassignFrom(doc, { trackId: args.trackId, fromFrame: args.atFrame, toTrackId: args.newTrackId });
+}
+
+/** Merges track `mergeId` into `keepId`: all its boxes, then the track itself goes. */
+export function mergeTracks(doc: LabelDoc, args: { keepId: string; mergeId: string }): Patch {
+  trackOf(doc, args.keepId, 'mergeTracks');
+  trackOf(doc, args.mergeId, 'mergeTracks');
+  return reassignFrom(doc, { trackId: args.mergeId, fromFrame: 0, toTrackId: args.keepId });
+}
+
+/** Deletes a track's boxes from a frame on (the whole track, with its record, from its first frame). */
+export function deleteTrackFrom(doc: LabelDoc, args: { trackId: string; fromFrame: number }): Patch {
+  const track = trackOf(doc, args.trackId, 'deleteTrackFrom');
+  const all = boxesOf(doc, args.trackId);
+  const removed: Patch['removed'] = all.filter((c) => c.frameIndex >= args.fromFrame);
+  if (removed.length === all.length) removed.push(track);
+  return { added: [], updated: [], removed };
+}
