@@ -3,6 +3,7 @@ import type { FrameCache } from '../storage/frame-cache';
 import { LabelRepository } from '../storage/label-repository';
 import { claimScene, type SceneClaim } from '../storage/scene-lock';
 import { copyToOpfs, openOpfsFiles } from '../storage/opfs-files';
+import { findOntology, listStoredOntologies, setSceneOntology, storeOntology } from '../storage/ontology-repository';
 import { createDirectoryFiles, createUrlFiles } from '../decode/browser-files';
 import type { WorkerPool } from '../decode/worker-pool';
 import { LabelsState } from '../state/labels.svelte';
@@ -75,7 +76,9 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       claim?.release();
       claim = await claimScene(scene.id, () => void labels.becomeWritable());
       labels.readOnly = !claim.held;
-      return new SessionState(scene, generalDriving, labels, new FrameWindow(scene.frames.length, fetchFrame, release));
+      // An ontology since deleted or from another browser falls back to the default; the boxes keep their classes.
+      const ontology = (await findOntology(db, scene.ontologyId)) ?? generalDriving;
+      return new SessionState(scene, ontology, labels, new FrameWindow(scene.frames.length, fetchFrame, release));
     },
 
     async importFolder(files, keep, progress, signal, labelsAs) {
@@ -99,7 +102,9 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       progress('labels', 0, 1);
       // The scene id follows the folder's listing, not its bytes: whatever was decoded before may be stale.
       await db.transaction('rw', db.scenes, db.origins, async () => {
-        await db.scenes.put(scene);
+        // Importing a folder again keeps the ontology the user chose for its scene.
+        const ontologyId = (await db.scenes.get(scene.id))?.ontologyId ?? scene.ontologyId;
+        await db.scenes.put({ ...scene, ontologyId });
         await db.origins.put(origin);
       });
       await cache.dropScene(scene.id);
@@ -116,6 +121,16 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       progress('labels', 1, 1);
       return { sceneId: scene.id, problems: imported.problems };
     },
+
+    async listOntologies() {
+      return listStoredOntologies(db);
+    },
+
+    async storeOntology(ontology, fileName) {
+      await storeOntology(db, ontology, fileName);
+    },
+
+    setSceneOntology: (sceneId, ontologyId) => setSceneOntology(db, sceneId, ontologyId),
 
     async requestAccess(id) {
       const origin = await db.origins.get(id);

@@ -1,5 +1,6 @@
 import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
 import type { SessionState } from './session.svelte';
+import { OntologiesState, type OntologyBackend } from './ontologies.svelte';
 
 export interface SceneSummary {
   id: string;
@@ -11,7 +12,7 @@ export interface SceneSummary {
 export type ImportPhase = 'reading' | 'copying' | 'labels';
 
 /** How the library reaches storage, workers and importers; wired in `app/`. */
-export interface LibraryBackend {
+export interface LibraryBackend extends OntologyBackend {
   listScenes(): Promise<SceneSummary[]>;
   openScene(id: string): Promise<SessionState>;
   /** Imports a folder and returns the new scene's id. `keep` says how it will be reopened later. */
@@ -40,14 +41,18 @@ export class LibraryState {
   /** Labels found beside the data come in as pre-labels to be checked, rather than as finished labels. */
   labelsAsPrelabels = $state(false);
   #abort: AbortController | undefined;
+  /** The ontologies a scene can be labelled with. */
+  readonly ontologies: OntologiesState;
 
   constructor(
     private readonly backend: LibraryBackend,
     private readonly remember: (sceneId: string) => void,
-  ) {}
+  ) {
+    this.ontologies = new OntologiesState(backend);
+  }
 
   async refresh(): Promise<void> {
-    this.scenes = await this.backend.listScenes();
+    [this.scenes] = await Promise.all([this.backend.listScenes(), this.ontologies.refresh()]);
   }
 
   async open(id: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { LabelsState } from './labels.svelte';
 import { createCuboid } from '../core/edits/create-cuboid';
 import { deleteCuboid } from '../core/edits/delete-cuboid';
 import { estimateGroundZ } from '../core/geometry/ground';
-import { findClass } from '../core/model/default-ontology';
+import { findClass, generalDriving } from '../core/model/default-ontology';
 import {
   buildGridIndex,
   estimateGround,
@@ -44,14 +44,20 @@ export class SessionState {
   error = $state<string | undefined>(undefined);
   /** A message for the user that is not an error (e.g. a renderer fallback). */
   notice = $state<MessageKey | undefined>(undefined);
+  /** The scene's classes, colours and attributes; another ontology can be chosen while the scene is open. */
+  ontology = $state.raw<Ontology>(generalDriving);
+  /** Whether the guideline panel of the current class is shown. */
+  guidelineOpen = $state(false);
   #loadToken = 0;
 
   constructor(
     readonly scene: Scene,
-    readonly ontology: Ontology,
+    ontology: Ontology,
     readonly labels: LabelsState,
     private readonly frames: FrameProvider,
-  ) {}
+  ) {
+    this.setOntology(ontology);
+  }
 
   get frameCount(): number {
     return this.scene.frames.length;
@@ -67,6 +73,15 @@ export class SessionState {
   classOf(cuboid: Cuboid): OntologyClass | undefined {
     const track = this.labels.doc.get(cuboid.trackId);
     return track?.type === 'track' ? findClass(this.ontology, track.classId) : undefined;
+  }
+
+  /**
+   * Labels with another ontology from now on. Boxes keep their class ids (one the new ontology lacks shows in
+   * grey under its id, never dropped); the class for new boxes becomes the first one where it is missing.
+   */
+  setOntology(ontology: Ontology): void {
+    this.ontology = ontology;
+    if (!findClass(ontology, this.classId)) this.classId = ontology.classes[0]?.id ?? this.classId;
   }
 
   async goToFrame(index: number): Promise<void> {
