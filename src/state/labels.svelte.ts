@@ -2,6 +2,7 @@ import { applyPatch, isEmptyPatch, type LabelDoc, type Patch } from '../core/edi
 import { History } from '../core/edits/history';
 import { updateCuboid, type CuboidChange } from '../core/edits/update-cuboid';
 import { TrackIndex } from '../core/tracks/track-index';
+import { SegmentIndex } from '../core/tracks/segment-index';
 import type { FrameTiming } from '../core/tracks/frame-motion';
 import type { Cuboid } from '../core/model/labels';
 import type { LabelRepository, LoadedLabels } from '../storage/label-repository';
@@ -23,6 +24,8 @@ export class LabelsState {
   #doc: LabelDoc;
   /** Stored boxes by track and frame, kept in step with the doc: derived boxes come from it. */
   #index: TrackIndex;
+  /** Time segments by track, kept in step with the doc like the track index. */
+  #segments: SegmentIndex;
   #writes: Promise<unknown> = Promise.resolve();
   #frameCuboids: { version: number; frameIndex: number; cuboids: Cuboid[] } | undefined;
 
@@ -36,6 +39,7 @@ export class LabelsState {
   ) {
     this.#doc = loaded.doc;
     this.#index = new TrackIndex(loaded.doc);
+    this.#segments = new SegmentIndex(loaded.doc);
     this.skippedOnLoad = loaded.skipped;
     this.#history = historyOf(loaded);
   }
@@ -77,6 +81,7 @@ export class LabelsState {
     const loaded = await this.repository.load();
     this.#doc = loaded.doc;
     this.#index = new TrackIndex(loaded.doc);
+    this.#segments = new SegmentIndex(loaded.doc);
     this.skippedOnLoad = loaded.skipped;
     this.#history = historyOf(loaded);
     this.readOnly = false;
@@ -107,6 +112,10 @@ export class LabelsState {
     return this.#index;
   }
 
+  get segments(): SegmentIndex {
+    return this.#segments;
+  }
+
   /** Changes a box's pose, size or attributes; a derived box becomes a stored keyframe. */
   editCuboid(name: string, cuboid: Cuboid, change: CuboidChange, gesture?: string): void {
     this.commit(name, updateCuboid(this.#doc, { cuboidId: cuboid.id, change, derived: cuboid }), gesture);
@@ -129,6 +138,7 @@ export class LabelsState {
   #apply(patch: Patch): void {
     applyPatch(this.#doc, patch);
     this.#index.applyPatch(patch);
+    this.#segments.applyPatch(patch);
   }
 
   #persist(name: string, patch: Patch, gesture?: string): void {

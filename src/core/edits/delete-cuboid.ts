@@ -1,7 +1,8 @@
 import type { Cuboid, LabelRecord } from '../model/labels';
-import type { LabelDoc, Patch } from './patch';
+import { composePatches, type LabelDoc, type Patch } from './patch';
+import { segmentsAfterDelete } from './segments-of-track';
 
-/** Removes a cuboid, and its track too when no other cuboid of the track remains. */
+/** Removes a cuboid, and its track too (with its time segments) when no other cuboid of the track remains. */
 export function deleteCuboid(doc: LabelDoc, args: { cuboidId: string }): Patch {
   const cuboid = doc.get(args.cuboidId);
   if (!cuboid || cuboid.type !== 'cuboid') throw new Error(`deleteCuboid: no cuboid ${args.cuboidId}`);
@@ -10,8 +11,9 @@ export function deleteCuboid(doc: LabelDoc, args: { cuboidId: string }): Patch {
     (r) => r.type === 'cuboid' && r.trackId === cuboid.trackId && r.id !== cuboid.id,
   );
   const track = doc.get(cuboid.trackId);
-  if (!siblings && track) removed.push(track);
-  return { added: [], updated: [], removed };
+  if (siblings || !track) return { added: [], updated: [], removed };
+  removed.push(track);
+  return composePatches({ added: [], updated: [], removed }, segmentsAfterDelete(doc, track.id, 0, true));
 }
 
 export function cuboidsOnFrame(doc: LabelDoc, frameIndex: number): Cuboid[] {

@@ -1,5 +1,6 @@
 import type { Cuboid, Track } from '../model/labels';
-import type { LabelDoc, Patch } from './patch';
+import { composePatches, type LabelDoc, type Patch } from './patch';
+import { segmentsAfterDelete, segmentsAfterReassign } from './segments-of-track';
 
 /**
  * Track operations: each a pure edit over the doc returning one patch, so each is one undo entry. Frames are
@@ -22,7 +23,7 @@ function boxesOf(doc: LabelDoc, trackId: string): Cuboid[] {
  * Moves a track's boxes from `fromFrame` on into another track: "change identity from here" (the other track
  * exists) or "split here" (it does not, and is made with the class, attributes and rigidity of the first).
  * Refused where both tracks have a box on the same frame, naming those frames. A track left with no box is
- * removed.
+ * removed. Time segments follow the boxes (`segmentsAfterReassign`).
  */
 export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: number; toTrackId: string }): Patch {
   const source = trackOf(doc, args.trackId, 'reassignFrom');
@@ -38,8 +39,10 @@ export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: 
   const patch: Patch = { added: [], updated: [], removed: [] };
   if (!target) patch.added.push({ ...source, id: args.toTrackId, attributes: { ...source.attributes } });
   for (const c of moving) patch.updated.push([c, { ...c, trackId: args.toTrackId }]);
-  if (moving.length === boxesOf(doc, args.trackId).length) patch.removed.push(source);
-  return patch;
+  const trackGone = moving.length === boxesOf(doc, args.trackId).length;
+  if (trackGone) patch.removed.push(source);
+  const { trackId, fromFrame, toTrackId } = args;
+  return composePatches(patch, segmentsAfterReassign(doc, { trackId, fromFrame, toTrackId, trackGone }));
 }
 
 /** Splits a track at a frame: its boxes from there on become a new track `newTrackId`. */
@@ -58,11 +61,18 @@ export function mergeTracks(doc: LabelDoc, args: { keepId: string; mergeId: stri
   return reassignFrom(doc, { trackId: args.mergeId, fromFrame: 0, toTrackId: args.keepId });
 }
 
-/** Deletes a track's boxes from a frame on (the whole track, with its record, from its first frame). */
+/**
+ * Deletes a track's boxes from a frame on (the whole track, with its record, from its first frame). Its time
+ * segments are cut at that frame, or all removed with the track.
+ */
 export function deleteTrackFrom(doc: LabelDoc, args: { trackId: string; fromFrame: number }): Patch {
   const track = trackOf(doc, args.trackId, 'deleteTrackFrom');
   const all = boxesOf(doc, args.trackId);
   const removed: Patch['removed'] = all.filter((c) => c.frameIndex >= args.fromFrame);
-  if (removed.length === all.length) removed.push(track);
-  return { added: [], updated: [], removed };
+  const trackGone = removed.length === all.length;
+  if (trackGone) removed.push(track);
+  return composePatches(
+    { added: [], updated: [], removed },
+    segmentsAfterDelete(doc, args.trackId, args.fromFrame, trackGone),
+  );
 }

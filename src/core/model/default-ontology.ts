@@ -1,4 +1,5 @@
 import type { AttributeSpec, Ontology, OntologyClass } from './ontology';
+import { DEFAULT_SEGMENT_KINDS } from './segment-kinds';
 
 /** How much of the object other things hide, judged in the LiDAR sweep and the images together; per frame. */
 const occluded: AttributeSpec = {
@@ -114,9 +115,11 @@ export const generalDriving: Ontology = {
   id: 'general-driving',
   name: 'General driving',
   names: { 'zh-CN': '通用驾驶' },
-  version: 2,
+  // 3: time-segment kinds added.
+  version: 3,
   description: 'Cars, trucks, pedestrians and cyclists, with occlusion per frame.',
   classes: [car, truck, pedestrian, cyclist],
+  segmentKinds: DEFAULT_SEGMENT_KINDS,
 };
 
 export function findClass(ontology: Ontology, classId: string): OntologyClass | undefined {

@@ -1,5 +1,6 @@
 import type { Vec3 } from '../math/mat4';
 import type { AttributeSpec, Ontology, OntologyClass } from './ontology';
+import { DEFAULT_SEGMENT_KINDS } from './segment-kinds';
 
 /** KITTI's two per-object judgements, both per frame: they change as the object and the ego move. */
 const ATTRIBUTES: AttributeSpec[] = [
@@ -51,7 +52,9 @@ function kittiClass(
 export const kittiOntology: Ontology = {
   id: 'kitti',
   name: 'KITTI',
-  version: 1,
+  // 2: time-segment kinds added.
+  version: 2,
+  segmentKinds: DEFAULT_SEGMENT_KINDS,
   description: 'The object types of the KITTI 3D object and tracking benchmarks, with truncation and occlusion.',
   classes: [
     kittiClass(

@@ -41,5 +41,23 @@ export interface Cuboid {
   source: CuboidSource;
 }
 
+/**
+ * A span of frames with a kind and attributes ("lane change", "occluded", "braking"), on one track or, with no
+ * `trackId`, on the whole scene. DESIGN.md calls it `Event`; the code says `TimeSegment` because `Event` is the
+ * DOM's own global type and would be shadowed wherever both are used. Frames are frame indices, both ends
+ * included, `startFrame ≤ endFrame`; `kind` is a segment-kind id of the ontology (kept when the ontology lacks it).
+ */
+export interface TimeSegment {
+  type: 'segment';
+  id: string;
+  sceneId: string;
+  /** The track the segment describes; absent for a segment of the whole scene. */
+  trackId?: string;
+  kind: string;
+  startFrame: number;
+  endFrame: number;
+  attributes: Record<string, AttributeValue>;
+}
+
 /** The label records a scene holds, by id. Patches add, update and remove these. */
-export type LabelRecord = Track | Cuboid;
+export type LabelRecord = Track | Cuboid | TimeSegment;

@@ -1,5 +1,6 @@
 import type { Vec3 } from '../math/mat4';
 import type { AttributeSpec, Ontology, OntologyClass } from './ontology';
+import { DEFAULT_SEGMENT_KINDS } from './segment-kinds';
 
 /** nuScenes' visibility levels: the share of the object seen across all six cameras; per frame. */
 const visibility: AttributeSpec = {
@@ -66,7 +67,9 @@ function nuscenesClass(
 export const nuscenesOntology: Ontology = {
   id: 'nuscenes',
   name: 'nuScenes',
-  version: 1,
+  // 2: time-segment kinds added.
+  version: 2,
+  segmentKinds: DEFAULT_SEGMENT_KINDS,
   description: 'The ten nuScenes detection classes, with their attributes and visibility.',
   classes: [
     nuscenesClass('car', ['Car', '轿车'], '#f59e0b', [4.6, 1.95, 1.75], VEHICLE, 'Passenger cars, vans, SUVs.'),

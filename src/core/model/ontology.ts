@@ -48,6 +48,18 @@ export interface OntologyClass extends DisplayNames {
   guideline: string;
 }
 
+/**
+ * A kind of time segment ("lane change", "parked"): a span of frames on a track or the whole scene. Its
+ * attributes hold one value for the whole span, so their `dynamic` flag does not apply (it reads `false`).
+ */
+export interface SegmentKind extends DisplayNames {
+  /** Stable key stored in each segment's `kind`. */
+  id: string;
+  /** `#rrggbb`: the segment's bar on the timeline. */
+  color: string;
+  attributes: AttributeSpec[];
+}
+
 /** The classes a scene is labelled with. `version` grows when a published ontology changes. */
 export interface Ontology extends DisplayNames {
   id: string;
@@ -56,4 +68,6 @@ export interface Ontology extends DisplayNames {
   /** Who wrote it and what it is for, shown where the ontology is chosen. */
   description?: string;
   classes: OntologyClass[];
+  /** The kinds of time segment offered; where absent, the default list (`DEFAULT_SEGMENT_KINDS`). */
+  segmentKinds?: SegmentKind[];
 }

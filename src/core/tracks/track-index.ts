@@ -61,6 +61,7 @@ export class TrackIndex {
       this.#tracks.set(r.id, r);
       return;
     }
+    if (r.type !== 'cuboid') return;
     let list = this.#byTrack.get(r.trackId);
     if (!list) this.#byTrack.set(r.trackId, (list = []));
     list.push(r);
@@ -71,6 +72,7 @@ export class TrackIndex {
 
   #insert(r: LabelRecord): void {
     if (r.type === 'track') return void this.#tracks.set(r.id, r);
+    if (r.type !== 'cuboid') return;
     this.#add(r);
     const list = this.#byTrack.get(r.trackId)!;
     // Appended last: move it back to its place (lists are per track, a few hundred boxes at most).
@@ -81,6 +83,7 @@ export class TrackIndex {
 
   #remove(r: LabelRecord): void {
     if (r.type === 'track') return void this.#tracks.delete(r.id);
+    if (r.type !== 'cuboid') return;
     const list = this.#byTrack.get(r.trackId);
     const at = list?.findIndex((c) => c.id === r.id) ?? -1;
     if (list && at >= 0) list.splice(at, 1);

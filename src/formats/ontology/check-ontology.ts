@@ -1,23 +1,31 @@
 import type { AttributeSpec, Ontology } from '../../core/model/ontology';
 
 /**
- * The rules of an ontology that its JSON Schema cannot state: class ids unique in the ontology, attribute ids
- * unique in their class, enum values unique, value names only for values that exist, and `min` ≤ `max`.
- * Returns one `<JSON path> <problem>` per fault; none when the ontology is sound.
+ * The rules of an ontology that its JSON Schema cannot state: class and segment-kind ids unique in the ontology,
+ * attribute ids unique in their class or kind, enum values unique, value names only for values that exist, and
+ * `min` ≤ `max`. Returns one `<JSON path> <problem>` per fault; none when the ontology is sound.
  */
 export function checkOntology(ontology: Ontology): string[] {
+  return [
+    ...checkGroup(ontology.classes, '/classes', 'class'),
+    ...checkGroup(ontology.segmentKinds ?? [], '/segmentKinds', 'kind'),
+  ];
+}
+
+/** Ids unique in the list, and each entry's attributes sound. */
+function checkGroup(entries: { id: string; attributes: AttributeSpec[] }[], path: string, noun: string): string[] {
   const faults: string[] = [];
-  const firstClass = new Map<string, number>();
-  ontology.classes.forEach((cls, c) => {
-    const where = `/classes/${c}`;
-    const earlier = firstClass.get(cls.id);
-    if (earlier !== undefined) faults.push(`${where}/id "${cls.id}" is already the id of /classes/${earlier}`);
-    else firstClass.set(cls.id, c);
+  const first = new Map<string, number>();
+  entries.forEach((entry, c) => {
+    const where = `${path}/${c}`;
+    const earlier = first.get(entry.id);
+    if (earlier !== undefined) faults.push(`${where}/id "${entry.id}" is already the id of ${path}/${earlier}`);
+    else first.set(entry.id, c);
     const firstAttribute = new Map<string, number>();
-    cls.attributes.forEach((spec, a) => {
+    entry.attributes.forEach((spec, a) => {
       const at = `${where}/attributes/${a}`;
       const seen = firstAttribute.get(spec.id);
-      if (seen !== undefined) faults.push(`${at}/id "${spec.id}" is already used in this class (attribute ${seen})`);
+      if (seen !== undefined) faults.push(`${at}/id "${spec.id}" is already used in this ${noun} (attribute ${seen})`);
       else firstAttribute.set(spec.id, a);
       faults.push(...checkAttribute(spec, at));
     });

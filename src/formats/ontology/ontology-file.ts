@@ -18,6 +18,14 @@ export interface OntologyFile extends DisplayNames {
     attributes?: AttributeSpec[];
     guideline?: string;
   }[];
+  /** Segment attributes may leave `dynamic` out: one value holds for the whole span. */
+  segmentKinds?: {
+    id: string;
+    name?: string;
+    names?: Record<string, string>;
+    color: string;
+    attributes?: (Omit<AttributeSpec, 'dynamic'> & { dynamic?: boolean })[];
+  }[];
 }
 
 /** The file a shipped or stored ontology would be written as: what "save as JSON" and the tests produce. */

@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import type { AttributeSpec, Ontology, OntologyClass } from '../../core/model/ontology';
+import type { AttributeSpec, Ontology, OntologyClass, SegmentKind } from '../../core/model/ontology';
 import { JsonFileError } from '../json/json-file-error';
 import { describeSchemaError, validateJson } from '../json/validate-json';
 import type { OntologyFile } from './ontology-file';
@@ -82,5 +82,17 @@ function toOntology(file: OntologyFile): Ontology {
     version: file.version,
     ...(file.description !== undefined && { description: file.description }),
     classes,
+    ...(file.segmentKinds !== undefined && { segmentKinds: file.segmentKinds.map(toSegmentKind) }),
+  };
+}
+
+/** A segment kind with its defaults filled in: no attributes is `[]`, an attribute's `dynamic` is false. */
+function toSegmentKind(k: NonNullable<OntologyFile['segmentKinds']>[number]): SegmentKind {
+  return {
+    id: k.id,
+    ...(k.name !== undefined && { name: k.name }),
+    ...(k.names !== undefined && { names: k.names }),
+    color: k.color.toLowerCase(),
+    attributes: (k.attributes ?? []).map((a) => ({ ...a, dynamic: false }) as AttributeSpec),
   };
 }

@@ -4,6 +4,7 @@ import { classLabel, displayName, enumValueName, UNKNOWN_CLASS_COLOR } from '../
 import { checkAttributeValue } from '../../../../src/core/model/attribute-value';
 import { generalDriving } from '../../../../src/core/model/default-ontology';
 import type { AttributeSpec } from '../../../../src/core/model/ontology';
+import { DEFAULT_SEGMENT_KINDS, segmentKindLabel, segmentKindsOf } from '../../../../src/core/model/segment-kinds';
 
 describe('the shipped ontologies', () => {
   it('are general driving, KITTI and nuScenes, the default first', () => {
@@ -110,5 +111,29 @@ describe('checkAttributeValue', () => {
     expect(checkAttributeValue(spec({ kind: 'number', min: 0, max: 1 }), -0.1)).toEqual({ kind: 'belowMin', min: 0 });
     expect(checkAttributeValue(spec({ kind: 'number', min: 0, max: 1 }), 1.5)).toEqual({ kind: 'aboveMax', max: 1 });
     expect(checkAttributeValue(spec({ kind: 'number' }), NaN)).toEqual({ kind: 'notFinite' });
+  });
+});
+
+describe('segment kinds', () => {
+  it('every shipped ontology offers the default kinds, named in English and 简体中文', () => {
+    for (const o of SHIPPED_ONTOLOGIES) expect(segmentKindsOf(o)).toBe(DEFAULT_SEGMENT_KINDS);
+    expect(DEFAULT_SEGMENT_KINDS.map((k) => k.id)).toEqual([
+      ...['lane_change', 'occluded', 'braking', 'parked', 'turning', 'stopped'],
+    ]);
+    for (const k of DEFAULT_SEGMENT_KINDS) {
+      expect(k.names?.['zh-CN'], k.id).toMatch(/\p{Script=Han}/u);
+      for (const a of k.attributes) expect(a.dynamic, `${k.id}.${a.id}`).toBe(false);
+    }
+  });
+
+  it('an ontology without kinds offers the defaults; a kind it lacks shows its id in grey', () => {
+    const { segmentKinds: _, ...bare } = generalDriving;
+    expect(segmentKindsOf(bare)).toBe(DEFAULT_SEGMENT_KINDS);
+    expect(segmentKindLabel(bare, 'lane_change', 'zh-CN')).toMatchObject({ name: '变道', color: '#8b5cf6' });
+    expect(segmentKindLabel(bare, 'drifting', 'en')).toEqual({
+      name: 'drifting',
+      color: UNKNOWN_CLASS_COLOR,
+      kind: undefined,
+    });
   });
 });

@@ -157,6 +157,45 @@ describe('readOntology', () => {
     ]);
   });
 
+  it('reads segment kinds, their attributes one value a span (dynamic may be left out)', () => {
+    const file = {
+      ...sound(),
+      segmentKinds: [
+        { id: 'blocking', name: 'Blocking', names: { 'zh-CN': '阻挡' }, color: '#AA00FF' },
+        { id: 'moved', color: '#00aaff', attributes: [{ id: 'by', kind: 'enum', values: ['wind', 'car'] }] },
+      ],
+    };
+    const ontology = readOntology(JSON.stringify(file), 'cones.json');
+    expect(ontology.segmentKinds).toEqual([
+      { id: 'blocking', name: 'Blocking', names: { 'zh-CN': '阻挡' }, color: '#aa00ff', attributes: [] },
+      {
+        id: 'moved',
+        color: '#00aaff',
+        attributes: [{ id: 'by', kind: 'enum', values: ['wind', 'car'], dynamic: false }],
+      },
+    ]);
+    expect(readOntology(JSON.stringify(sound()), 'cones.json')).not.toHaveProperty('segmentKinds');
+  });
+
+  it('refuses a segment kind without a colour, or an id used twice', () => {
+    expect(faultsOf((o) => (o['segmentKinds'] = [{ id: 'x' }]))).toEqual([
+      "cones.json: /segmentKinds/0 must have required property 'color'",
+    ]);
+    const twice = [
+      { id: 'x', color: '#000000' },
+      { id: 'x', color: '#ffffff' },
+    ];
+    expect(faultsOf((o) => (o['segmentKinds'] = twice))).toEqual([
+      'cones.json: /segmentKinds/1/id "x" is already the id of /segmentKinds/0',
+    ]);
+  });
+
+  it('still asks a class attribute whether it is dynamic', () => {
+    expect(faultsOf((o) => delete attribute(o, 0)['dynamic'])).toEqual([
+      "cones.json: /classes/0/attributes/0 must have required property 'dynamic'",
+    ]);
+  });
+
   it('lists every fault of a file at once, one line each', () => {
     const faults = faultsOf((o) => {
       o.classes[0]!.color = 'red';
