@@ -8,3 +8,5 @@ export { groundHeightAt, createFlatGround, type GroundModel } from './ground-mod
 export { buildGridIndex, type GridIndex } from './grid-index';
 export { countPointsInBox, type BoxPose } from './count-points-in-box';
 export { bevIou, type BevBox } from './bev-iou';
+export { buildSweepIndex, sweepIndexBuffers, type SweepIndex, type SweepPositions } from './sweep-index';
+export { paintPointsInBoxes, type PaintBox } from './paint-points-in-boxes';
