@@ -5,6 +5,8 @@ import type { Cuboid } from '../core/model/labels';
 export interface CuboidStyle {
   color: string;
   selected: boolean;
+  /** An interpolated box, not stored: drawn dimmer than the keyframes it comes from. */
+  derived?: boolean;
 }
 
 /**
@@ -14,6 +16,10 @@ export interface CuboidStyle {
 export class CuboidLayer {
   readonly object: LineSegments;
   #material = new LineBasicNodeMaterial({ vertexColors: true });
+  #isolated = false;
+  /** The selected box's outline: white on the dark background, near-black on the light one. */
+  #selectedColor = '#ffffff';
+  #last: { cuboids: readonly Cuboid[]; styleOf: (c: Cuboid) => CuboidStyle } | undefined;
 
   constructor() {
     this.object = new LineSegments(new BufferGeometry(), this.#material);
@@ -22,12 +28,17 @@ export class CuboidLayer {
   }
 
   setCuboids(cuboids: readonly Cuboid[], styleOf: (c: Cuboid) => CuboidStyle): void {
+    this.#last = { cuboids, styleOf };
     const positions: number[] = [];
     const colors: number[] = [];
     const color = new Color();
+    // Isolated, only the selected box is drawn; with none selected, isolation changes nothing.
+    const isolate = this.#isolated && cuboids.some((c) => styleOf(c).selected);
     for (const c of cuboids) {
-      const { color: hex, selected } = styleOf(c);
-      color.set(selected ? '#ffffff' : hex);
+      const { color: hex, selected, derived } = styleOf(c);
+      if (isolate && !selected) continue;
+      color.set(selected ? this.#selectedColor : hex);
+      if (derived) color.multiplyScalar(0.5);
       const corners = cuboidCorners(c);
       const segments = [...CUBOID_EDGES, [0, 5], [1, 4]] as const;
       for (const [a, b] of segments) {
@@ -41,6 +52,20 @@ export class CuboidLayer {
     this.object.geometry.dispose();
     this.object.geometry = geometry;
     this.object.visible = positions.length > 0;
+  }
+
+  setLight(light: boolean): void {
+    const next = light ? '#111827' : '#ffffff';
+    if (next === this.#selectedColor) return;
+    this.#selectedColor = next;
+    if (this.#last) this.setCuboids(this.#last.cuboids, this.#last.styleOf);
+  }
+
+  /** Draws only the selected box while on. */
+  setIsolated(on: boolean): void {
+    if (on === this.#isolated) return;
+    this.#isolated = on;
+    if (this.#last) this.setCuboids(this.#last.cuboids, this.#last.styleOf);
   }
 
   dispose(): void {

@@ -1,55 +1,14 @@
-import { BufferAttribute, BufferGeometry, Matrix4, Points, PointsNodeMaterial } from 'three/webgpu';
-import { attribute, clamp, mix, positionWorld, uniform, vec3 } from 'three/tsl';
+import { BufferGeometry, Points, PointsNodeMaterial, Sprite } from 'three/webgpu';
+import { attribute, instancedBufferAttribute, uniform } from 'three/tsl';
 import type { PointCloud } from '../core/model/point-cloud';
 import type { Mat4 } from '../core/math/mat4';
+import type { BoxPose } from '../core/fit/index';
+import { modeColor, PointColorUniforms, type FloatNode, type PointColorMode } from './point-colors';
+import { BoxSelection } from './box-selection';
+import { PointBuffers } from './point-buffers';
+import { toMatrix4 } from './to-matrix4';
 
-export type PointColorMode = 'height' | 'intensity';
-
-/** A three.js matrix from our row-major `targetFromSource` array (Matrix4.set takes row-major arguments). */
-export function toMatrix4(m: Mat4): Matrix4 {
-  return new Matrix4().set(
-    ...(m.slice(0, 16) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ]),
-  );
-}
-
-/** Height ramp in ego metres, in display colours: blue on the ground, green at car height, warm above. */
-const groundZ = uniform(-0.3);
-const topZ = uniform(3.5);
-
-function heightColor() {
-  const t = clamp(positionWorld.z.sub(groundZ).div(topZ.sub(groundZ)), 0, 1);
-  const low = mix(vec3(0.42, 0.63, 0.98), vec3(0.48, 0.95, 0.7), clamp(t.mul(2), 0, 1));
-  return mix(low, vec3(1.0, 0.77, 0.42), clamp(t.mul(2).sub(1), 0, 1));
-}
-
-/** 1 / the sweep's largest intensity: datasets differ (KITTI 0–1, nuScenes 0–255). */
-const intensityScale = uniform(1);
-
-/**
- * Dark to warm white, in display colours. The square root spreads the low end, where asphalt sits, so paint,
- * plates and signs stand out without the road going black.
- */
-function intensityColor() {
-  const i = clamp(attribute('intensity', 'float').mul(intensityScale), 0, 1);
-  return mix(vec3(0.1, 0.11, 0.14), vec3(1.0, 0.88, 0.55), i.sqrt());
-}
+export type { PointColorMode } from './point-colors';
 
 /** The largest value of an attribute: one pass, no allocation. */
 function maxOf(values: Float32Array): number {
@@ -60,79 +19,140 @@ function maxOf(values: Float32Array): number {
 
 /**
  * One LiDAR sweep as one draw. The cloud stays in its sensor frame; the object's matrix is `egoFromLidar`.
- * Colours are computed in the shader, so a colour change uploads nothing. The GPU buffers are kept between
- * frames: a sweep that fits is copied into them and only its range is uploaded; they grow (with headroom)
- * only when a bigger sweep arrives.
+ * Colours, the selected box's highlight and isolation are computed in the shader from uniforms, so changing
+ * them uploads nothing per point (the first draw that reads intensity or labels after they changed uploads
+ * that one attribute, once). The buffers are kept between frames: a sweep that fits is copied into them and
+ * only its range is uploaded; they grow (with headroom) only when a bigger sweep arrives.
+ *
+ * Two draws read those buffers: `object` (point primitives, always one pixel: WebGPU has no larger points)
+ * and `sprites` (one instanced square a point, for sizes above one pixel). Only one of them is visible.
  */
 export class PointsLayer {
   readonly object: Points;
+  readonly sprites: Sprite;
+  readonly colors = new PointColorUniforms();
+  readonly selection = new BoxSelection();
   #geometry = new BufferGeometry();
-  #positions: BufferAttribute | undefined;
-  #intensity: BufferAttribute | undefined;
-  #materials: Record<PointColorMode, PointsNodeMaterial>;
+  #buffers: PointBuffers | undefined;
+  #mode: PointColorMode = 'height';
+  #size = uniform(1);
+  #count = 0;
+  /** Materials by mode for point primitives; sprite materials read the current buffers and go when they grow. */
+  #pointMaterials = new Map<PointColorMode, PointsNodeMaterial>();
+  #spriteMaterials = new Map<PointColorMode, PointsNodeMaterial>();
 
   constructor() {
-    const height = new PointsNodeMaterial();
-    height.colorNode = heightColor();
-    const intensity = new PointsNodeMaterial();
-    intensity.colorNode = intensityColor();
-    this.#materials = { height, intensity };
-    this.object = new Points(this.#geometry, height);
-    this.object.matrixAutoUpdate = false;
-    this.object.frustumCulled = false;
-    this.object.visible = false;
+    this.object = new Points(this.#geometry, this.#material('height', false));
+    this.sprites = new Sprite(this.#material('height', true));
+    for (const o of [this.object, this.sprites]) {
+      o.matrixAutoUpdate = false;
+      o.frustumCulled = false;
+      o.visible = false;
+    }
   }
 
   /** Points the current buffers can hold without growing. */
   get capacity(): number {
-    return this.#intensity?.count ?? 0;
+    return this.#buffers?.capacity ?? 0;
   }
 
   setCloud(cloud: PointCloud | undefined, egoFromLidar: Mat4 | undefined): void {
     const count = cloud?.count ?? 0;
     if (cloud && count > 0) {
       if (count > this.capacity) this.#grow(Math.ceil(count * 1.25));
-      const positions = this.#positions!;
-      const intensity = this.#intensity!;
-      (positions.array as Float32Array).set(cloud.positions.subarray(0, count * 3));
+      const buffers = this.#buffers!;
+      buffers.array('position').set(cloud.positions.subarray(0, count * 3));
       const values = cloud.attributes['intensity'];
-      if (values) (intensity.array as Float32Array).set(values.subarray(0, count));
-      else (intensity.array as Float32Array).fill(0, 0, count);
-      intensityScale.value = 1 / Math.max(1e-6, maxOf(values ?? new Float32Array(0)));
-      for (const [attribute, size] of [
-        [positions, 3],
-        [intensity, 1],
-      ] as const) {
-        attribute.clearUpdateRanges();
-        attribute.addUpdateRange(0, count * size);
-        attribute.needsUpdate = true;
-      }
+      if (values) buffers.array('intensity').set(values.subarray(0, count));
+      else buffers.array('intensity').fill(0, 0, count);
+      this.colors.intensityScale.value = 1 / Math.max(1e-6, maxOf(values ?? new Float32Array(0)));
+      buffers.markUpload('position', count);
+      buffers.markUpload('intensity', count);
     }
+    // The label buffer still describes the previous sweep: ignored until labels for this one are painted.
+    this.colors.labelsValid.value = 0;
+    this.#count = count;
     this.#geometry.setDrawRange(0, count);
-    // An empty geometry has no position attribute to bind: draw nothing until a sweep arrives.
-    this.object.visible = count > 0;
-    if (egoFromLidar) this.object.matrix.copy(toMatrix4(egoFromLidar));
-    this.object.matrixWorldNeedsUpdate = true;
+    this.sprites.count = count;
+    this.#updateVisibility();
+    for (const o of [this.object, this.sprites]) {
+      if (egoFromLidar) o.matrix.copy(toMatrix4(egoFromLidar));
+      o.matrixWorldNeedsUpdate = true;
+    }
+  }
+
+  /**
+   * The class colour of each point's box, packed (see `packColor`), in the cloud's point order; undefined when
+   * no point is in a box (nothing is uploaded then). Called when labels change, never per drag step.
+   */
+  setPointLabels(values: Float32Array | undefined): void {
+    if (!values || !this.#buffers || this.#count === 0) {
+      this.colors.labelsValid.value = 0;
+      return;
+    }
+    this.#buffers.array('label').set(values.subarray(0, this.#count));
+    this.#buffers.markUpload('label', this.#count);
+    this.colors.labelsValid.value = 1;
+  }
+
+  setColorMode(mode: PointColorMode): void {
+    this.#mode = mode;
+    this.object.material = this.#material(mode, false);
+    this.sprites.material = this.#material(mode, true);
+  }
+
+  /** Point size in CSS pixels: 1 draws point primitives; larger sizes draw the instanced squares. */
+  setPointSize(pixels: number): void {
+    this.#size.value = pixels;
+    this.#updateVisibility();
+  }
+
+  setSelectedBox(box: BoxPose | undefined, color: string): void {
+    this.selection.set(box, color);
+  }
+
+  #updateVisibility(): void {
+    const sprite = this.#size.value > 1;
+    this.object.visible = this.#count > 0 && !sprite;
+    this.sprites.visible = this.#count > 0 && sprite;
+  }
+
+  #material(mode: PointColorMode, sprite: boolean): PointsNodeMaterial {
+    const cache = sprite ? this.#spriteMaterials : this.#pointMaterials;
+    let material = cache.get(mode);
+    if (material) return material;
+    material = new PointsNodeMaterial();
+    const buffers = this.#buffers;
+    // A sprite reads each point's values per instance; a point primitive per vertex, by attribute name.
+    const read = (name: 'intensity' | 'label'): FloatNode =>
+      sprite && buffers ? (instancedBufferAttribute(buffers.instanced[name]) as FloatNode) : attribute(name, 'float');
+    material.colorNode = this.selection.colorNode(mode, modeColor(mode, this.colors, read));
+    if (sprite) {
+      if (buffers) material.positionNode = instancedBufferAttribute(buffers.instanced.position);
+      material.sizeNode = this.#size;
+      material.sizeAttenuation = false;
+      material.transparent = false;
+    }
+    cache.set(mode, material);
+    return material;
   }
 
   #grow(points: number): void {
     this.#geometry.dispose();
     this.#geometry = new BufferGeometry();
-    // Static usage on purpose: three.js re-uploads every dynamic attribute on every draw, even when only the
-    // camera moved. A new sweep is uploaded through needsUpdate and its update range instead.
-    this.#positions = new BufferAttribute(new Float32Array(points * 3), 3);
-    this.#intensity = new BufferAttribute(new Float32Array(points), 1);
-    this.#geometry.setAttribute('position', this.#positions);
-    this.#geometry.setAttribute('intensity', this.#intensity);
+    const buffers = (this.#buffers = new PointBuffers(points));
+    for (const name of ['position', 'intensity', 'label'] as const) {
+      this.#geometry.setAttribute(name, buffers.vertex[name]);
+    }
     this.object.geometry = this.#geometry;
-  }
-
-  setColorMode(mode: PointColorMode): void {
-    this.object.material = this.#materials[mode];
+    // Sprite materials hold the old buffers: build them again on the new ones.
+    this.#spriteMaterials.forEach((m) => m.dispose());
+    this.#spriteMaterials.clear();
+    this.sprites.material = this.#material(this.#mode, true);
   }
 
   dispose(): void {
     this.#geometry.dispose();
-    Object.values(this.#materials).forEach((m) => m.dispose());
+    [...this.#pointMaterials.values(), ...this.#spriteMaterials.values()].forEach((m) => m.dispose());
   }
 }

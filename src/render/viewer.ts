@@ -11,11 +11,12 @@ import {
 } from 'three/webgpu';
 import { PointsLayer, type PointColorMode } from './points-layer';
 import { CuboidLayer, type CuboidStyle } from './cuboid-layer';
-import { createRangeRings } from './ground-grid';
+import { RangeRings } from './ground-grid';
 import { ViewCameras, type ViewMode } from './view-cameras';
 import type { PointCloud } from '../core/model/point-cloud';
 import type { Cuboid } from '../core/model/labels';
 import type { Mat4 } from '../core/math/mat4';
+import type { BoxPose } from '../core/fit/index';
 
 export type Backend = 'WebGPU' | 'WebGL2';
 
@@ -32,7 +33,9 @@ export interface ViewerEvents {
 // more than a third of the frame time at 120k points; a data view gains nothing from it.
 ColorManagement.enabled = false;
 
-const BACKGROUND = new Color('#0b0f17');
+/** The 3D view's background, display sRGB: dark (the default) or light (for daylight or print). */
+export const BACKGROUNDS = { dark: '#0b0f17', light: '#eef1f5' } as const;
+export type BackgroundName = keyof typeof BACKGROUNDS;
 
 /**
  * The 3D view: a plain class that owns the renderer, its canvas and its layers, and draws only when something
@@ -42,6 +45,7 @@ export class Viewer {
   readonly scene = new Scene();
   readonly points = new PointsLayer();
   readonly cuboids = new CuboidLayer();
+  readonly rings = new RangeRings();
   readonly cameras: ViewCameras;
   #renderer: WebGPURenderer | undefined;
   #canvas: HTMLCanvasElement | undefined;
@@ -54,8 +58,8 @@ export class Viewer {
     private readonly container: HTMLElement,
     private readonly events: ViewerEvents,
   ) {
-    this.scene.background = BACKGROUND;
-    this.scene.add(createRangeRings(), this.points.object, this.cuboids.object);
+    this.scene.background = new Color(BACKGROUNDS.dark);
+    this.scene.add(this.rings.object, this.points.object, this.points.sprites, this.cuboids.object);
     this.cameras = new ViewCameras(container, () => this.invalidate());
     this.#resizeObserver = new ResizeObserver(() => this.#resize());
     this.#resizeObserver.observe(container);
@@ -118,6 +122,51 @@ export class Viewer {
     this.invalidate();
   }
 
+  /** Point size in CSS pixels (1 is the fastest path: one pixel a point). */
+  setPointSize(pixels: number): void {
+    this.points.setPointSize(pixels);
+    this.invalidate();
+  }
+
+  setRangeRings(visible: boolean): void {
+    this.rings.object.visible = visible;
+    this.invalidate();
+  }
+
+  /** Background, range rings and point ramps together, so that points and rings keep their contrast. */
+  setBackground(name: BackgroundName): void {
+    (this.scene.background as Color).set(BACKGROUNDS[name]);
+    this.rings.setLight(name === 'light');
+    this.cuboids.setLight(name === 'light');
+    this.points.colors.light.value = name === 'light' ? 1 : 0;
+    this.invalidate();
+  }
+
+  /** The selected box (ego frame) and its class colour: uniforms only, so a drag step uploads nothing per point. */
+  setSelectedBox(box: BoxPose | undefined, color: string): void {
+    this.points.setSelectedBox(box, color);
+    this.invalidate();
+  }
+
+  /** Draw the points inside the selected box in its class colour. */
+  setHighlightInside(on: boolean): void {
+    this.points.selection.highlight.value = on ? 1 : 0;
+    this.invalidate();
+  }
+
+  /** Draw only the selected box and the points round it (nothing changes while no box is selected). */
+  setIsolate(on: boolean): void {
+    this.points.selection.isolate.value = on ? 1 : 0;
+    this.cuboids.setIsolated(on);
+    this.invalidate();
+  }
+
+  /** Per point, the packed class colour of its box (colour by label), or undefined when no point is in one. */
+  setPointLabels(values: Float32Array | undefined): void {
+    this.points.setPointLabels(values);
+    this.invalidate();
+  }
+
   setViewMode(mode: ViewMode): void {
     this.cameras.setMode(mode);
     this.invalidate();
@@ -177,6 +226,7 @@ export class Viewer {
     this.cameras.dispose();
     this.points.dispose();
     this.cuboids.dispose();
+    this.rings.dispose();
     renderer?.dispose();
     this.#canvas?.remove();
   }

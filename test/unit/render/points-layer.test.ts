@@ -39,3 +39,57 @@ describe('PointsLayer', () => {
     expect(layer.object.geometry.drawRange.count).toBe(0);
   });
 });
+
+describe('PointsLayer display options', () => {
+  const versions = (layer: PointsLayer) =>
+    ['position', 'intensity', 'label'].map((n) => (layer.object.geometry.getAttribute(n) as BufferAttribute).version);
+
+  it('changes colour mode, point size, selection, highlight and isolation without marking any buffer', () => {
+    const layer = new PointsLayer();
+    layer.setCloud(cloud(1000, 0), undefined);
+    const before = versions(layer);
+    for (const mode of ['intensity', 'distance', 'label', 'height'] as const) layer.setColorMode(mode);
+    layer.setSelectedBox({ position: [1, 2, 0], size: [4, 2, 1.5], yaw: 0.5 }, '#f59e0b');
+    layer.selection.highlight.value = 0;
+    layer.selection.isolate.value = 1;
+    layer.setPointSize(3);
+    expect(versions(layer)).toEqual(before);
+    expect(layer.selection.active.value).toBe(1);
+    expect(layer.selection.halfSize.value.toArray()).toEqual([2, 1, 0.75]);
+    layer.setSelectedBox(undefined, '#ffffff');
+    expect(layer.selection.active.value).toBe(0);
+  });
+
+  it('draws sizes above one pixel as instanced squares over the very same memory', () => {
+    const layer = new PointsLayer();
+    layer.setCloud(cloud(1000, 0), undefined);
+    expect([layer.object.visible, layer.sprites.visible]).toEqual([true, false]);
+    layer.setPointSize(2);
+    expect([layer.object.visible, layer.sprites.visible]).toEqual([false, true]);
+    expect(layer.sprites.count).toBe(1000);
+    const vertex = layer.object.geometry.getAttribute('position');
+    const instanced = layer.sprites.material as unknown as { positionNode: { value: BufferAttribute } };
+    expect(instanced.positionNode.value.array.buffer).toBe(vertex.array.buffer);
+    expect(
+      (instanced.positionNode.value as unknown as { isInstancedBufferAttribute: boolean }).isInstancedBufferAttribute,
+    ).toBe(true);
+    layer.setPointSize(1);
+    expect([layer.object.visible, layer.sprites.visible]).toEqual([true, false]);
+  });
+
+  it('uploads label colours only when they are given, and forgets them with a new sweep', () => {
+    const layer = new PointsLayer();
+    layer.setCloud(cloud(1000, 0), undefined);
+    const label = layer.object.geometry.getAttribute('label') as BufferAttribute;
+    const version = label.version;
+    layer.setPointLabels(undefined);
+    expect(label.version).toBe(version);
+    expect(layer.colors.labelsValid.value).toBe(0);
+    layer.setPointLabels(new Float32Array(1000).fill(7));
+    expect(label.version).toBe(version + 1);
+    expect((label as unknown as { updateRanges: unknown[] }).updateRanges).toEqual([{ start: 0, count: 1000 }]);
+    expect(layer.colors.labelsValid.value).toBe(1);
+    layer.setCloud(cloud(900, 0), undefined);
+    expect(layer.colors.labelsValid.value).toBe(0);
+  });
+});
