@@ -19,12 +19,19 @@ import { fetchDemoFrame } from './demo-frames';
 import { fetchFileFrame, releaseFileFrame } from './file-frames';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
+import type { SweepIndexWorkerApi } from '../../workers/sweep-index.worker';
+import type { DisplayState } from '../state/display.svelte';
+import { createSweepIndexClient } from './sweep-index-client';
 
 export interface Services {
   db: FrustumDb;
   cache: FrameCache;
   demoPool: () => WorkerPool<DemoWorkerApi>;
   decodePool: () => WorkerPool<DecodeWorkerApi>;
+  /** Builds each sweep's ground and grid index off the main thread. */
+  sweepIndexPool: () => WorkerPool<SweepIndexWorkerApi>;
+  /** The display settings every open scene shares. */
+  display: DisplayState;
 }
 
 /** The files of every frame: what a dropped folder must keep for the scene to reopen. */
@@ -78,7 +85,10 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       labels.readOnly = !claim.held;
       // An ontology since deleted or from another browser falls back to the default; the boxes keep their classes.
       const ontology = (await findOntology(db, scene.ontologyId)) ?? generalDriving;
-      return new SessionState(scene, ontology, labels, new FrameWindow(scene.frames.length, fetchFrame, release));
+      return new SessionState(scene, ontology, labels, new FrameWindow(scene.frames.length, fetchFrame, release), {
+        display: services.display,
+        buildSweepIndex: createSweepIndexClient(services.sweepIndexPool),
+      });
     },
 
     async importFolder(files, keep, progress, signal, labelsAs) {

@@ -6,19 +6,24 @@ import { WorkerPool, defaultPoolSize } from '../decode/worker-pool';
 import { LibraryState } from '../state/library.svelte';
 import { LocaleState } from '../state/settings.svelte';
 import { HotkeysState } from '../state/hotkeys.svelte';
+import { DisplayState } from '../state/display.svelte';
 import { DEMO_SEED } from '../core/demo/index';
 import { demoContentHash, demoSceneId } from '../core/demo/scene-record';
 import { createLibraryBackend, type Services } from './library-backend';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
+import type { SweepIndexWorkerApi } from '../../workers/sweep-index.worker';
 import './global.css';
 
 const LAST_SCENE_KEY = 'frustum.scene';
 
 /** A pool created on first use: a session on a file scene never starts the demo generator, and vice versa. */
-function lazyPool<Api extends object>(create: () => Worker): () => WorkerPool<Api> {
+function lazyPool<Api extends object>(
+  create: () => Worker,
+  size = defaultPoolSize(navigator.hardwareConcurrency),
+): () => WorkerPool<Api> {
   let pool: WorkerPool<Api> | undefined;
-  return () => (pool ??= new WorkerPool<Api>(create, defaultPoolSize(navigator.hardwareConcurrency)));
+  return () => (pool ??= new WorkerPool<Api>(create, size));
 }
 
 /**
@@ -61,6 +66,12 @@ async function start(): Promise<void> {
     decodePool: lazyPool<DecodeWorkerApi>(
       () => new Worker(new URL('../../workers/decode.worker.ts', import.meta.url), { type: 'module' }),
     ),
+    // One frame on screen at a time needs one index at a time: a single worker.
+    sweepIndexPool: lazyPool<SweepIndexWorkerApi>(
+      () => new Worker(new URL('../../workers/sweep-index.worker.ts', import.meta.url), { type: 'module' }),
+      1,
+    ),
+    display: new DisplayState(localStorage),
   };
   const demoId = await ensureDemoScene(db, services.cache, services.demoPool);
   const library = new LibraryState(createLibraryBackend(services), (id) => localStorage.setItem(LAST_SCENE_KEY, id));

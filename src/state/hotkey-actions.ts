@@ -63,6 +63,7 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'flipHeading', keys: ['h'], run: nudge((c) => ({ yaw: c.yaw + Math.PI })) },
   { id: 'snapToGround', keys: ['g'], run: (s, { gesture }) => s.snapSelectedToGround(gesture) },
   { id: 'refit', keys: ['v'], run: (s) => void s.refitSelected() },
+  { id: 'isolateBox', keys: ['o'], run: (s) => s.display.toggleIsolate() },
   { id: 'toggleGuideline', keys: ['i', 'f1'], run: (s) => (s.guidelineOpen = !s.guidelineOpen) },
   { id: 'longer', keys: [']'], run: resize(0, 1) },
   { id: 'shorter', keys: ['['], run: resize(0, -1) },

@@ -8,22 +8,20 @@ import { createCuboid } from '../core/edits/create-cuboid';
 import { deleteCuboid } from '../core/edits/delete-cuboid';
 import { estimateGroundZ } from '../core/geometry/ground';
 import { findClass, generalDriving } from '../core/model/default-ontology';
-import {
-  buildGridIndex,
-  estimateGround,
-  fitCuboidAtClick,
-  fitCuboidInRect,
-  groundHeightAt,
-  type GridIndex,
-  type GroundModel,
-} from '../core/fit/index';
+import { fitCuboidAtClick, fitCuboidInRect, groundHeightAt, type SweepIndex } from '../core/fit/index';
 import { updateCuboid } from '../core/edits/update-cuboid';
-import type { PointCloud } from '../core/model/point-cloud';
 import type { Vec3 } from '../core/math/mat4';
+import { DisplayState } from './display.svelte';
+import { SweepIndexCache, type BuildSweepIndex } from './sweep-index-cache.svelte';
 
 export type Tool = 'navigate' | 'place';
 export type ViewMode = 'orbit' | 'birdsEye';
-export type ColorMode = 'height' | 'intensity';
+
+/** What the app wires in: the shared display settings, and where sweep indexes are built (a worker). */
+export interface SessionOptions {
+  display?: DisplayState;
+  buildSweepIndex?: BuildSweepIndex;
+}
 
 /**
  * The open scene and what the user is doing with it: current frame, tool, class, view. Loaded frames are held
@@ -36,7 +34,6 @@ export class SessionState {
   tool = $state<Tool>('navigate');
   classId = $state('car');
   viewMode = $state<ViewMode>('orbit');
-  colorMode = $state<ColorMode>('height');
   /** Draw the sweep's points into the camera images, coloured by depth. */
   projectPoints = $state(false);
   selectedId = $state<string | undefined>(undefined);
@@ -48,14 +45,20 @@ export class SessionState {
   ontology = $state.raw<Ontology>(generalDriving);
   /** Whether the guideline panel of the current class is shown. */
   guidelineOpen = $state(false);
+  /** How the 3D view draws (colour mode, point size, isolation…), shared by every scene and remembered. */
+  readonly display: DisplayState;
   #loadToken = 0;
+  #sweepIndexes: SweepIndexCache;
 
   constructor(
     readonly scene: Scene,
     ontology: Ontology,
     readonly labels: LabelsState,
     private readonly frames: FrameProvider,
+    options: SessionOptions = {},
   ) {
+    this.display = options.display ?? new DisplayState(undefined);
+    this.#sweepIndexes = new SweepIndexCache(options.buildSweepIndex);
     this.setOntology(ontology);
   }
 
@@ -96,6 +99,9 @@ export class SessionState {
       const frame = await this.frames.load(clamped);
       if (token !== this.#loadToken) return;
       this.frame = frame;
+      const lidar = this.scene.lidars[0];
+      // Ground and grid index are built in a worker while the user looks at the new frame.
+      if (lidar) this.#sweepIndexes.request(frame.cloud, lidar.egoFromLidar);
       this.error = undefined;
       this.frames.prefetch(clamped, direction);
     } catch (error) {
@@ -105,25 +111,23 @@ export class SessionState {
     }
   }
 
-  /** The current sweep's ground and grid index, built on the first use in a frame and reused for the rest. */
-  #fitCache: { cloud: PointCloud; ground: GroundModel; index: GridIndex } | undefined;
-
   /**
    * The ground model and the ego-frame grid index of the sweep on screen (undefined while none is loaded).
-   * Clicks, drags, the side views and the points-inside count all read points through this index.
+   * Clicks, drags, the side views and the points-inside count all read points through this index. Built in a
+   * worker when the frame lands; a call before the worker has answered builds it here (a click in the first
+   * few milliseconds).
    */
-  sweepIndex(): { ground: GroundModel; index: GridIndex } | undefined {
+  sweepIndex(): SweepIndex | undefined {
     const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
     const lidar = this.scene.lidars[0];
     if (!cloud || !lidar) return undefined;
-    if (this.#fitCache?.cloud !== cloud) {
-      this.#fitCache = {
-        cloud,
-        ground: estimateGround(cloud, lidar.egoFromLidar),
-        index: buildGridIndex(cloud, lidar.egoFromLidar),
-      };
-    }
-    return this.#fitCache;
+    return this.#sweepIndexes.get(cloud, lidar.egoFromLidar);
+  }
+
+  /** The same once it is ready, never building it here; readers run again when it arrives. */
+  readySweepIndex(): SweepIndex | undefined {
+    const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
+    return cloud ? this.#sweepIndexes.peek(cloud) : undefined;
   }
 
   /**
