@@ -28,6 +28,12 @@ export interface CameraSensor {
   id: string;
   name: string;
   cameraFromEgo: Mat4;
+  /**
+   * Where a dataset gives boxes relative to a rig's reference camera rather than to this one: that frame from
+   * this camera's (metres, OpenCV axes). KITTI's labels live in the rectified camera 0, which `P2 = K · [I | b]`
+   * offsets from camera 2 by the stereo baseline: `referenceFromCamera = T(−b)`. Absent: this camera's frame.
+   */
+  referenceFromCamera?: Mat4;
   intrinsics: CameraIntrinsics;
   width: number;
   height: number;

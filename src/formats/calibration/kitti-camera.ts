@@ -4,7 +4,8 @@ import type { CameraSensor } from '../../core/model/scene';
 /**
  * A `CameraSensor` from a KITTI rectified projection `P = K · [I | b]` (3×4, row-major, pixels). The
  * intrinsics are P's 3×3 part; the stereo offset b (metres, rectified frame) is folded into the extrinsics:
- * `cameraFromEgo = T(b) · rectFromEgo`, so that projecting an ego point gives exactly `P · rectFromEgo · p`.
+ * `cameraFromEgo = T(b) · rectFromEgo`, so that projecting an ego point gives exactly `P · rectFromEgo · p`;
+ * `referenceFromCamera = T(−b)` leads back to the rectified frame KITTI's labels use.
  * Throws when P's left 3×3 is not an upper-triangular pinhole matrix (KITTI's always is).
  */
 export function createKittiCamera(
@@ -26,6 +27,8 @@ export function createKittiCamera(
     id,
     name: id,
     cameraFromEgo: multiply(fromTranslation(bx, by, bz), rectFromEgo),
+    // KITTI's labels refer to the rectified reference frame, not to this camera: keep the way back to it.
+    referenceFromCamera: fromTranslation(-bx, -by, -bz),
     intrinsics: { fx, fy, cx, cy, skew },
     width,
     height,
