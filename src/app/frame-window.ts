@@ -51,6 +51,22 @@ export class FrameWindow implements FrameProvider {
     void this.#drain();
   }
 
+  /**
+   * A frame for a moment: from the window where it is there (`use` runs in the same task as the frame's
+   * arrival, before any release queued after this call), else fetched on its own and released right after
+   * `use`. Neither the window nor the shown frame moves.
+   */
+  async read<T>(index: number, use: (frame: LoadedFrame) => T): Promise<T> {
+    const held = this.#memory.get(index);
+    if (held) return use(await held);
+    const frame = await this.fetchFrame(index);
+    try {
+      return use(frame);
+    } finally {
+      this.release(frame);
+    }
+  }
+
   /** Frames requested and not yet dropped, for tests and the status line. */
   get held(): number[] {
     return [...this.#memory.keys()].sort((a, b) => a - b);

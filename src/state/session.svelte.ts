@@ -45,6 +45,8 @@ export class SessionState {
   ontology = $state.raw<Ontology>(generalDriving);
   /** Whether the guideline panel of the current class is shown. */
   guidelineOpen = $state(false);
+  /** Whether the track view of the selected track is open. */
+  trackViewOpen = $state(false);
   /** How the 3D view draws (colour mode, point size, isolation…), shared by every scene and remembered. */
   readonly display: DisplayState;
   #loadToken = 0;
@@ -232,6 +234,16 @@ export class SessionState {
     const change = { position: fit.position, size: fit.size, yaw: fit.yaw };
     this.labels.commit('refitCuboid', updateCuboid(this.labels.doc, { cuboidId: c.id, change }));
     return true;
+  }
+
+  /**
+   * Reads any frame of the scene without showing it (the track view gathers points from many): `use` must copy
+   * out what it keeps, as the frame's buffers may go back to the decode workers right after.
+   */
+  async readFrame<T>(index: number, use: (frame: LoadedFrame) => T): Promise<T> {
+    // The frame on screen stays valid while it is shown: `use` runs now, before this call yields.
+    if (this.frame?.index === index) return use(this.frame);
+    return this.frames.read(index, use);
   }
 
   /** The selected box, when the selection is a cuboid that still exists. */

@@ -100,3 +100,40 @@ describe('FrameWindow release', () => {
     expect(released).toContain(10);
   });
 });
+
+describe('FrameWindow read', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('lends a frame of the window without moving it, and fetches one outside it on its own', async () => {
+    const s = source();
+    const window = new FrameWindow(100, s.fetchFrame, s.release);
+    void window.load(10);
+    await s.finish(10);
+    // Frame 10 is in the window: no fetch, no release.
+    expect(await window.read(10, (f) => f.index)).toBe(10);
+    expect(s.asked).toEqual([10]);
+    // Frame 40 is far outside: fetched for the call, released after `use`, the window unmoved.
+    const far = window.read(40, (f) => f.index * 2);
+    await s.finish(40);
+    expect(await far).toBe(80);
+    expect(s.released).toEqual([40]);
+    expect(window.held).toEqual([10]);
+    await settle();
+    // The shown frame was never let go.
+    expect(s.released).toEqual([40]);
+  });
+
+  it('runs `use` before the release of a frame that a jump dropped while it was arriving', async () => {
+    const s = source();
+    const log: string[] = [];
+    const window = new FrameWindow(100, s.fetchFrame, (f) => log.push(`released ${f.index}`));
+    void window.load(10);
+    window.prefetch(10, 1);
+    const reading = window.read(11, (f) => log.push(`read ${f.index}`));
+    // A jump far away drops 11 from the window while it is still arriving.
+    void window.load(60);
+    await s.finish(11);
+    await reading;
+    expect(log).toEqual(['read 11', 'released 11']);
+  });
+});
