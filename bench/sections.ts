@@ -1,5 +1,6 @@
 import { decodeSection } from './decode/decode-section';
 import { decodeBrowserSection } from './decode-browser/decode-browser-section';
+import { editSection } from './edit/edit-section';
 import { frameSwitchSection } from './frame-switch/frame-switch-section';
 import { labelsSection } from './labels/labels-section';
 import type { Section } from './lib/section';
@@ -8,13 +9,14 @@ import { renderSection } from './render/render-section';
 import { workerSection } from './worker/worker-section';
 
 /**
- * Every section, in the order a full run takes them: node (decode, memory), then Chromium through playwright
+ * Every section, in the order a full run takes them: node (decode, memory, edit), then Chromium through playwright
  * (worker hand-off, render, frame switch, labels at scale). A new benchmark is a `Section` in its own folder,
  * added here; `--only <name>` then selects it.
  */
 export const sections: readonly Section[] = [
   decodeSection,
   memorySection,
+  editSection,
   workerSection,
   decodeBrowserSection,
   renderSection,
