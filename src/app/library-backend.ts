@@ -79,7 +79,7 @@ export function createLibraryBackend(services: Services): LibraryBackend {
         origin.kind === 'demo' ? revokeFrameUrls : (f: LoadedFrame) => releaseFileFrame(f, services.decodePool());
       const repository = new LabelRepository(db, scene.id);
       const loaded = await repository.load();
-      const labels = new LabelsState(loaded, repository, 'local');
+      const labels = new LabelsState(loaded, repository, 'local', scene.frames);
       claim?.release();
       claim = await claimScene(scene.id, () => void labels.becomeWritable());
       labels.readOnly = !claim.held;

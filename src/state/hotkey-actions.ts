@@ -1,6 +1,14 @@
-import { offsetInBoxFrame, updateCuboid, type CuboidChange } from '../core/edits/update-cuboid';
+import { offsetInBoxFrame, type CuboidChange } from '../core/edits/update-cuboid';
 import type { Cuboid } from '../core/model/labels';
 import type { SessionState } from './session.svelte';
+import {
+  copyTrackHere,
+  deleteTrackFromHere,
+  predictHere,
+  propagateAll,
+  propagateSelected,
+  splitHere,
+} from './track-actions';
 
 /** Fine steps: 5 cm and 1°; Shift makes a step ten times larger. */
 const STEP_M = 0.05;
@@ -21,7 +29,7 @@ function nudge(make: (c: Cuboid, k: number) => CuboidChange): HotkeyAction['run'
     if (!c) return;
     const change = make(c, coarse ? 10 : 1);
     if (change.size?.some((s) => s < 0.1)) return;
-    session.labels.commit('updateCuboid', updateCuboid(session.labels.doc, { cuboidId: c.id, change }), gesture);
+    session.labels.editCuboid('updateCuboid', c, change, gesture);
   };
 }
 
@@ -65,6 +73,14 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'refit', keys: ['v'], run: (s) => void s.refitSelected() },
   { id: 'isolateBox', keys: ['o'], run: (s) => s.display.toggleIsolate() },
   { id: 'toggleGuideline', keys: ['i', 'f1'], run: (s) => (s.guidelineOpen = !s.guidelineOpen) },
+  { id: 'togglePlay', keys: [' '], run: (s) => s.playback.toggle() },
+  { id: 'propagateNext', keys: ['p'], run: (s, { coarse }) => void propagateSelected(s, 1, coarse) },
+  { id: 'propagatePrevious', keys: ['u'], run: (s, { coarse }) => void propagateSelected(s, -1, coarse) },
+  { id: 'propagateAllNext', keys: ['alt+p'], run: (s) => void propagateAll(s, 1) },
+  { id: 'copyTrackHere', keys: ['c'], run: (s, { coarse }) => copyTrackHere(s, coarse) },
+  { id: 'predictHere', keys: ['k'], run: (s) => predictHere(s) },
+  { id: 'splitTrack', keys: ['alt+s'], run: (s) => splitHere(s) },
+  { id: 'deleteTrackFrom', keys: ['shift+delete'], run: (s) => deleteTrackFromHere(s) },
   { id: 'longer', keys: [']'], run: resize(0, 1) },
   { id: 'shorter', keys: ['['], run: resize(0, -1) },
   { id: 'wider', keys: ["'"], run: resize(1, 1) },

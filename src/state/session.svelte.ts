@@ -4,12 +4,13 @@ import type { Ontology, OntologyClass } from '../core/model/ontology';
 import type { Cuboid } from '../core/model/labels';
 import type { FrameProvider, LoadedFrame } from './frame-provider';
 import type { LabelsState } from './labels.svelte';
+import { Playback } from './playback.svelte';
+import { motionYawAt } from '../core/tracks/motion';
 import { createCuboid } from '../core/edits/create-cuboid';
 import { deleteCuboid } from '../core/edits/delete-cuboid';
 import { estimateGroundZ } from '../core/geometry/ground';
 import { findClass, generalDriving } from '../core/model/default-ontology';
 import { fitCuboidAtClick, fitCuboidInRect, groundHeightAt, type SweepIndex } from '../core/fit/index';
-import { updateCuboid } from '../core/edits/update-cuboid';
 import type { Vec3 } from '../core/math/mat4';
 import { DisplayState } from './display.svelte';
 import { SweepIndexCache, type BuildSweepIndex } from './sweep-index-cache.svelte';
@@ -36,7 +37,12 @@ export class SessionState {
   viewMode = $state<ViewMode>('orbit');
   /** Draw the sweep's points into the camera images, coloured by depth. */
   projectPoints = $state(false);
-  selectedId = $state<string | undefined>(undefined);
+  #selectedId = $state<string | undefined>(undefined);
+  /**
+   * The track the selection follows across frames: held while the frame shown has no box of it, so that a box
+   * can be added to it there. Any other selection lets it go.
+   */
+  heldTrackId = $state<string | undefined>(undefined);
   backend = $state<string | undefined>(undefined);
   error = $state<string | undefined>(undefined);
   /** A message for the user that is not an error (e.g. a renderer fallback). */
@@ -50,6 +56,8 @@ export class SessionState {
   /** How the 3D view draws (colour mode, point size, isolation…), shared by every scene and remembered. */
   readonly display: DisplayState;
   #loadToken = 0;
+  /** Play and pause at the sensor's rate. */
+  readonly playback = new Playback(this);
   #sweepIndexes: SweepIndexCache;
 
   constructor(
@@ -89,11 +97,33 @@ export class SessionState {
     if (!findClass(ontology, this.classId)) this.classId = ontology.classes[0]?.id ?? this.classId;
   }
 
+  get selectedId(): string | undefined {
+    return this.#selectedId;
+  }
+
+  set selectedId(id: string | undefined) {
+    this.#selectedId = id;
+    this.heldTrackId = undefined;
+  }
+
+  /** The track of the selected box, or the one held while this frame has no box of it. */
+  get selectedTrackId(): string | undefined {
+    return this.selectedCuboid()?.trackId ?? this.heldTrackId;
+  }
+
+  /** Selects the track's box on the frame shown (stored or derived), holding the track where it has none. */
+  selectTrack(trackId: string | undefined): void {
+    const box = trackId ? this.labels.cuboidsOn(this.frameIndex).find((c) => c.trackId === trackId) : undefined;
+    this.#selectedId = box?.id;
+    this.heldTrackId = box ? undefined : trackId;
+  }
+
   async goToFrame(index: number): Promise<void> {
     const clamped = Math.max(0, Math.min(this.frameCount - 1, Math.round(index)));
     const direction = clamped >= this.frameIndex ? 1 : -1;
+    const trackId = this.selectedTrackId;
     this.frameIndex = clamped;
-    this.selectedId = undefined;
+    this.selectTrack(trackId);
     // Only the newest request may land: a fast scrub must not show an older frame last.
     const token = ++this.#loadToken;
     this.loadingFrame = clamped;
@@ -208,11 +238,7 @@ export class SessionState {
     if (!context) return;
     const ground = groundHeightAt(context.ground, c.position[0], c.position[1]);
     const position: Vec3 = [c.position[0], c.position[1], ground + c.size[2] / 2];
-    this.labels.commit(
-      'snapToGround',
-      updateCuboid(this.labels.doc, { cuboidId: c.id, change: { position } }),
-      gesture,
-    );
+    this.labels.editCuboid('snapToGround', c, { position }, gesture);
   }
 
   /** Fits the selected box again to the points around its centre, keeping its class; nothing when none fit. */
@@ -224,15 +250,17 @@ export class SessionState {
     const context = this.sweepIndex();
     if (!context) return false;
     const cls = this.classOf(c);
+    // Where the track's other boxes show it moving, the direction of travel settles the heading.
+    const motionYaw = motionYawAt(this.labels.tracks.boxesOf(c.trackId), this.frameIndex, this.scene.frames);
     const fit = fitCuboidAtClick(
       cloud,
       lidar.egoFromLidar,
       { x: c.position[0], y: c.position[1] },
-      { classId: cls?.id, defaultSize: cls?.defaultSize, ...context },
+      { classId: cls?.id, defaultSize: cls?.defaultSize, motionYaw, ...context },
     );
     if (!fit) return false;
     const change = { position: fit.position, size: fit.size, yaw: fit.yaw };
-    this.labels.commit('refitCuboid', updateCuboid(this.labels.doc, { cuboidId: c.id, change }));
+    this.labels.editCuboid('refitCuboid', c, change);
     return true;
   }
 
@@ -248,8 +276,7 @@ export class SessionState {
 
   /** The selected box, when the selection is a cuboid that still exists. */
   selectedCuboid(): Cuboid | undefined {
-    const c = this.selectedId ? this.labels.doc.get(this.selectedId) : undefined;
-    return c?.type === 'cuboid' ? c : undefined;
+    return this.selectedId ? this.labels.cuboid(this.selectedId, this.frameIndex) : undefined;
   }
 
   /** Selects the next (or previous) box of the frame, in a stable order. */

@@ -73,6 +73,9 @@ export interface StoredCuboid {
   size: [number, number, number];
   yaw: number;
   trackId: string;
+  frameIndex: number;
+  keyframe: boolean;
+  source: { kind: string };
 }
 
 /** A journal entry as stored: the edit's name and its patch of plain records. */

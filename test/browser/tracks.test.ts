@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Profile } from './launch';
+import { boxCount, egoToClient, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+
+/** Moves to a frame (1-based as the frame bar shows it) with the slider, as a person would drag it. */
+async function goToFrame(page: Page, shown: number): Promise<void> {
+  await page.getByTestId('frame-slider').fill(String(shown - 1));
+  await waitUntil(
+    `frame ${shown} is shown`,
+    () => page.getByTestId('frame-label').textContent(),
+    (t) => !!t?.startsWith(`Frame ${shown} /`),
+  );
+  await settle(page);
+}
+
+describe('a track through the drive: keyframes on frames 1 and 21, frame 11 interpolated, edited, kept', () => {
+  const profile = new Profile('WebGL2');
+  let page: Page;
+  const car = targetCar();
+
+  beforeAll(async () => {
+    page = await profile.open();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+    await page.getByTestId('view-birds-eye').click();
+    await settle(page);
+  });
+  afterAll(() => profile.dispose());
+
+  it('labels the car on frame 1, then gives its track a box on frame 21', async () => {
+    const [x, y] = await egoToClient(page, car.position);
+    await page.keyboard.press('n');
+    await page.mouse.click(x, y);
+    await waitUntil(
+      'the box is saved',
+      () => storedCuboids(page),
+      (c) => c.length === 1,
+    );
+    await goToFrame(page, 21);
+    // The track stays selected with no box on this frame.
+    expect(await page.getByTestId('track-box-state').textContent()).toBe('no box on this frame');
+    await page.keyboard.press('c');
+    const boxes = await waitUntil(
+      'the second keyframe is saved',
+      () => storedCuboids(page),
+      (c) => c.length === 2,
+    );
+    expect(boxes.map((b) => b.frameIndex).sort((a, b) => a - b)).toEqual([0, 20]);
+    expect(await page.getByTestId('track-box-state').textContent()).toBe('keyframe here');
+  });
+
+  it('shows frame 11 interpolated, drawn dashed in the camera, and an edit there makes it a keyframe', async () => {
+    await goToFrame(page, 11);
+    expect(await page.getByTestId('track-box-state').textContent()).toBe('interpolated here');
+    expect(await boxCount(page)).toBe(1);
+    const projected = page.locator('[data-testid=projected-box][data-derived=true]');
+    expect(await projected.count()).toBe(1);
+    await page.keyboard.press('w');
+    const boxes = await waitUntil(
+      'the edit is saved',
+      () => storedCuboids(page),
+      (c) => c.length === 3,
+    );
+    const middle = boxes.find((b) => b.frameIndex === 10)!;
+    expect(middle).toMatchObject({ keyframe: true, source: { kind: 'manual' } });
+    expect(await page.getByTestId('track-box-state').textContent()).toBe('keyframe here');
+    expect(await projected.count()).toBe(0);
+  });
+
+  it('finds frame 11 a keyframe after a reload', async () => {
+    await page.reload();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+    await page.getByTestId('view-birds-eye').click();
+    await goToFrame(page, 11);
+    const middle = (await storedCuboids(page)).find((b) => b.frameIndex === 10)!;
+    const [x, y] = await egoToClient(page, middle.position);
+    await page.mouse.click(x, y);
+    await waitUntil(
+      'the box is selected',
+      () => page.getByTestId('track-box-state').textContent(),
+      (t) => t === 'keyframe here',
+    );
+    // Frame 16 lies between the keyframes on 11 and 21: derived again.
+    await goToFrame(page, 16);
+    expect(await page.getByTestId('track-box-state').textContent()).toBe('interpolated here');
+  });
+
+  it('plays at the sensor rate and pauses', async () => {
+    await page.getByTestId('play').click();
+    await waitUntil(
+      'playback moves on',
+      () => page.getByTestId('frame-label').textContent(),
+      (t) => Number(t?.match(/Frame (\d+)/)?.[1]) >= 20,
+    );
+    await page.keyboard.press(' ');
+    const stopped = await page.getByTestId('frame-label').textContent();
+    await page.waitForTimeout(600);
+    expect(await page.getByTestId('frame-label').textContent()).toBe(stopped);
+  });
+});

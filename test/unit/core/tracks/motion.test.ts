@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { motionYawAt } from '../../../../src/core/tracks/motion';
+import type { FrameTiming } from '../../../../src/core/tracks/frame-motion';
+import { fromPose } from '../../../../src/core/math/mat4';
+import type { Cuboid } from '../../../../src/core/model/labels';
+
+const box = (frameIndex: number, x: number, y: number): Cuboid => ({
+  type: 'cuboid',
+  id: `c${frameIndex}`,
+  sceneId: 's',
+  trackId: 't',
+  frameIndex,
+  position: [x, y, 0.8],
+  size: [4, 2, 1.5],
+  yaw: 0,
+  pitch: 0,
+  roll: 0,
+  attributes: {},
+  keyframe: true,
+  source: { kind: 'manual' },
+});
+
+describe('motionYawAt', () => {
+  const still: FrameTiming[] = Array.from({ length: 20 }, (_, i) => ({ timestampUs: i * 1e5 }));
+
+  it('points from the box before to the box after, or along the two on one side', () => {
+    const boxes = [box(0, 0, 0), box(10, 10, 10)];
+    expect(motionYawAt(boxes, 5, still)).toBeCloseTo(Math.PI / 4, 9);
+    expect(motionYawAt(boxes, 15, still)).toBeCloseTo(Math.PI / 4, 9);
+    expect(motionYawAt([box(4, 5, 0), box(8, 1, 0)], 2, still)).toBeCloseTo(Math.PI, 9);
+  });
+
+  it('says nothing for a box that stays put in the world, even while the ego drives past', () => {
+    // The ego drives 2 m a frame and turns: the parked car's ego coordinates change, its world ones do not.
+    const driving: FrameTiming[] = Array.from({ length: 20 }, (_, i) => ({
+      timestampUs: i * 1e5,
+      worldFromEgo: fromPose([2 * i, 0, 0], 0.05 * i),
+    }));
+    const parked = [0, 10].map((f) => {
+      const m = driving[f]!.worldFromEgo!;
+      const yaw = 0.05 * f;
+      const [dx, dy] = [30 - m[3]!, 5 - m[7]!];
+      return box(f, dx * Math.cos(yaw) + dy * Math.sin(yaw), -dx * Math.sin(yaw) + dy * Math.cos(yaw));
+    });
+    expect(motionYawAt(parked, 5, driving)).toBeUndefined();
+    expect(motionYawAt([box(3, 1, 1)], 5, still)).toBeUndefined();
+  });
+});
