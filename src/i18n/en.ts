@@ -200,7 +200,6 @@ export const en = {
     reference: 'Seen in the box of frame {{frame}}',
     hint: "A drag here changes every stored box of the track in its own frame (one undo step); it fixes the track's size and heading once.",
     thumbnail: 'Frame {{frame}}: {{points, number}} points. Go there',
-    frame: 'Frame {{frame}}',
   },
   hotkeys: {
     title: 'Keyboard shortcuts',

@@ -200,7 +200,6 @@ export const zhCN: Catalogue = {
     reference: '以第 {{frame}} 帧的框为参照',
     hint: '在此拖动会在各自的框坐标系中修改该轨迹的所有已存框（一步撤销），一次定好整条轨迹的尺寸和朝向。',
     thumbnail: '第 {{frame}} 帧：{{points, number}} 个点。转到该帧',
-    frame: '第 {{frame}} 帧',
   },
   hotkeys: {
     title: '键盘快捷键',
