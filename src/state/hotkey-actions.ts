@@ -81,6 +81,11 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'predictHere', keys: ['k'], run: (s) => predictHere(s) },
   { id: 'splitTrack', keys: ['alt+s'], run: (s) => splitHere(s) },
   { id: 'deleteTrackFrom', keys: ['shift+delete'], run: (s) => deleteTrackFromHere(s) },
+  {
+    id: 'trackView',
+    keys: ['t'],
+    run: (s) => (s.trackViewOpen = !s.trackViewOpen && s.selectedTrackId !== undefined),
+  },
   { id: 'longer', keys: [']'], run: resize(0, 1) },
   { id: 'shorter', keys: ['['], run: resize(0, -1) },
   { id: 'wider', keys: ["'"], run: resize(1, 1) },
