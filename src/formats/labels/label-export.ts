@@ -1,0 +1,16 @@
+/** One file a label writer produces: a '/'-separated path relative to the export's folder, and its text. */
+export interface LabelFile {
+  path: string;
+  text: string;
+}
+
+/** What a label writer returns: its files, and what it had to leave out or guess, one line each. */
+export interface LabelExport {
+  files: LabelFile[];
+  problems: string[];
+}
+
+/** The lineage sidecar's name beside formats with no room of their own for it (KITTI, CSV). */
+export function lineageSidecarPath(labelsPath: string): string {
+  return `${labelsPath.replace(/\.[^./]+$/, '')}.lineage.json`;
+}
