@@ -1,0 +1,41 @@
+import type { Cuboid } from '../../core/model/labels';
+import type { CoordinateGraph } from './openlabel-cs-graph';
+import { readCuboidGeometry } from './openlabel-pose';
+import type { OlCuboid } from './openlabel-types';
+import { poseInEgo } from './rotation-zyx';
+
+/**
+ * One cuboid as a box in the ego frame of its frame: its geometry (`readCuboidGeometry`) carried from its
+ * coordinate system `cs` by the graph on that frame, as DESIGN.md's centre, [l, w, h] and Z-Y-X angles.
+ * Undefined, with the reason given to `onProblem`, for a malformed cuboid, a size not above zero (a KITTI
+ * DontCare row converted by another tool has −1 sizes: it is no box), or a system not linked to the ego.
+ * With no ego system in the file, cuboids are taken as given in the ego frame.
+ */
+export function readOlBox(
+  cuboid: OlCuboid,
+  cs: string | undefined,
+  ego: string | undefined,
+  graph: CoordinateGraph,
+  frameKey: string,
+  onProblem: (message: string) => void,
+): Pick<Cuboid, 'position' | 'size' | 'yaw' | 'pitch' | 'roll'> | undefined {
+  let geometry;
+  try {
+    geometry = readCuboidGeometry(cuboid);
+  } catch (error) {
+    onProblem(`${(error as Error).message}: skipped`);
+    return undefined;
+  }
+  if (!geometry.size.every((v) => v > 0)) {
+    onProblem(`size ${geometry.size.join(' × ')} is not above zero (no box, e.g. a KITTI DontCare region): skipped`);
+    return undefined;
+  }
+  const egoFromCs = ego === undefined || cs === undefined ? undefined : graph.transform(ego, cs, frameKey);
+  if (ego !== undefined && cs !== undefined && !egoFromCs) {
+    onProblem(`coordinate system "${cs}" is not linked to the ego frame "${ego}" on this frame: skipped`);
+    return undefined;
+  }
+  const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+  const { position, yaw, pitch, roll } = poseInEgo(egoFromCs ?? identity, geometry.centre, geometry.rotation);
+  return { position, size: geometry.size, yaw, pitch, roll };
+}

@@ -1,0 +1,141 @@
+import type { AttributeValue, Cuboid, CuboidSource, TimeSegment, Track } from '../../core/model/labels';
+import type { LabelSet } from '../../core/model/label-set';
+import { JsonFileError } from '../json/json-file-error';
+import type { FileProblem } from '../scene/scene-files';
+import { inferRigid } from './infer-rigid';
+import { readOlAttributes } from './openlabel-attributes';
+import { CoordinateGraph } from './openlabel-cs-graph';
+import { readOlBox } from './openlabel-box-read';
+import { findEgoSystem, readOlScene } from './openlabel-scene-read';
+import type { OlAttributes, OlCuboid, OlElement, OpenLabel } from './openlabel-types';
+
+/** A label set read from a file, with what could not be brought in (one line each, naming the JSON path). */
+export interface LabelSetRead {
+  set: LabelSet;
+  problems: FileProblem[];
+}
+
+/**
+ * Reads an ASAM OpenLABEL 1.0 file: objects become tracks (class = `type`, static attributes from the object's
+ * text / num / boolean data), their cuboids boxes on each frame (a cuboid in the object's own data holds on
+ * every frame of the object), dynamic data the boxes' attributes, actions and events time segments (tied to a
+ * track by a relation naming both). Cuboids are carried from their coordinate system into the ego frame of
+ * their frame; 9-value Euler, 10-value quaternion and the spelt-out forms (`traslation`, `val: null`) are read.
+ * Cuboids with a size ≤ 0 (KITTI's DontCare rows become such) and geometry Frustum has no type for (2D boxes,
+ * polygons) are reported and left out. Ids: the element's `name` where names are unique, else its key.
+ * Throws a `JsonFileError` naming the file when it is not JSON or has no `openlabel` object.
+ */
+export function readOpenLabel(text: string, fileName: string): LabelSetRead {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new JsonFileError(fileName, [`not valid JSON (${(error as Error).message})`]);
+  }
+  const ol = (json as { openlabel?: OpenLabel } | null)?.openlabel;
+  if (!ol || typeof ol !== 'object' || !ol.metadata) throw new JsonFileError(fileName, ['/openlabel/metadata is missing']); // prettier-ignore
+  const problems: FileProblem[] = [];
+  const reported = new Set<string>();
+  const onProblem = (path: string, message: string) => problems.push({ path: fileName, message: `${path} ${message}` }); // prettier-ignore
+  const once = (kind: string) => {
+    if (reported.has(kind)) return;
+    reported.add(kind);
+    onProblem('/openlabel', `${kind} data has no Frustum type: not imported`);
+  };
+  const graph = new CoordinateGraph(ol, onProblem);
+  const ego = findEgoSystem(ol);
+  const scene = readOlScene(ol, text, fileName, graph, ego, onProblem);
+  const objects = Object.entries(ol.objects ?? {});
+  const trackIds = idsOf(objects, `${scene.id}-t-`);
+  const tracks: Track[] = [];
+  const cuboids: Cuboid[] = [];
+  objects.forEach(([key, object], i) => {
+    const trackId = trackIds[i]!;
+    const data = object.object_data;
+    tracks.push({ type: 'track', id: trackId, sceneId: scene.id, classId: String(object.type), attributes: readOlAttributes(data, once), rigid: true }); // prettier-ignore
+    const frames = new Map<number, { cuboid: OlCuboid | undefined; attributes: Record<string, AttributeValue>; where: string }>(); // prettier-ignore
+    const whole = [{ frame_start: 0, frame_end: scene.frames.length - 1 }];
+    for (const { frame_start, frame_end } of data?.cuboid?.[0] ? (object.frame_intervals ?? whole) : []) {
+      for (let f = frame_start; f <= frame_end; f++) frames.set(f, { cuboid: data!.cuboid![0], attributes: {}, where: `/openlabel/objects/${key}/object_data/cuboid/0` }); // prettier-ignore
+    }
+    for (const [frameKey, frame] of Object.entries(ol.frames ?? {})) {
+      const own = frame.objects?.[key]?.object_data;
+      if (!own) continue;
+      const where = `/openlabel/frames/${frameKey}/objects/${key}/object_data`;
+      if ((own.cuboid?.length ?? 0) > 1) onProblem(`${where}/cuboid`, 'more than one cuboid: the first is kept');
+      const base = frames.get(Number(frameKey));
+      frames.set(Number(frameKey), {
+        cuboid: own.cuboid?.[0] ?? base?.cuboid,
+        attributes: readOlAttributes(own, once),
+        where: own.cuboid?.[0] ? `${where}/cuboid/0` : (base?.where ?? where),
+      });
+    }
+    for (const [frameIndex, { cuboid, attributes, where }] of [...frames].sort((a, b) => a[0] - b[0])) {
+      if (!cuboid || !scene.frames[frameIndex]) continue;
+      const cs = cuboid.coordinate_system ?? object.coordinate_system;
+      const pose = readOlBox(cuboid, cs, ego, graph, String(frameIndex), (m) => onProblem(where, m));
+      if (!pose) continue;
+      const { keyframe, source } = boxOrigin(cuboid.attributes);
+      cuboids.push({ type: 'cuboid', id: `${trackId}@${frameIndex}`, sceneId: scene.id, trackId, frameIndex, ...pose, attributes, keyframe, source }); // prettier-ignore
+    }
+  });
+  const segments = readSegments(ol, scene.id, scene.frames.length, new Map(objects.map(([key], i) => [key, trackIds[i]!])), once); // prettier-ignore
+  return { set: { scene, tracks: inferRigid(tracks, cuboids), cuboids, segments }, problems };
+}
+
+/** Element ids: their names where every element has a distinct non-empty one, else `<prefix><key>`. */
+function idsOf(elements: [string, OlElement][], prefix: string): string[] {
+  const names = elements.map(([, e]) => e.name);
+  const unique = names.every((n) => typeof n === 'string' && n !== '') && new Set(names).size === names.length;
+  return elements.map(([key, e]) => (unique ? e.name : `${prefix}${key}`));
+}
+
+/** A cuboid's `interpolated`, `source`, `model`, `model_version` and `confidence` as Frustum's keyframe and source. */
+function boxOrigin(attributes: OlAttributes | undefined): { keyframe: boolean; source: CuboidSource } {
+  const a = readOlAttributes(attributes);
+  const keyframe = a['interpolated'] !== true;
+  const kind = a['source'];
+  if (kind === 'prelabel') {
+    const score = typeof a['confidence'] === 'number' ? a['confidence'] : 1;
+    return { keyframe, source: { kind, model: String(a['model'] ?? ''), version: String(a['model_version'] ?? ''), score } }; // prettier-ignore
+  }
+  if (kind === 'manual' || kind === 'interpolated' || kind === 'propagated') return { keyframe, source: { kind } };
+  return { keyframe, source: keyframe ? { kind: 'manual' } : { kind: 'interpolated' } };
+}
+
+/** Actions and events as time segments, one per frame interval, on the track a relation names as subject. */
+function readSegments(
+  ol: OpenLabel,
+  sceneId: string,
+  frameCount: number,
+  trackOfKey: Map<string, string>,
+  once: (kind: string) => void,
+): TimeSegment[] {
+  const subjectOf = new Map<string, string>();
+  for (const r of Object.values(ol.relations ?? {})) {
+    const subject = r.rdf_subjects?.find((s) => s.type === 'object');
+    for (const o of r.rdf_objects ?? []) if (subject) subjectOf.set(`${o.type}:${o.uid}`, subject.uid);
+  }
+  const elements = [
+    ...Object.entries(ol.actions ?? {}).map(([k, a]) => ['action', k, a, a.action_data] as const),
+    ...Object.entries(ol.events ?? {}).map(([k, e]) => ['event', k, e, e.event_data] as const),
+  ];
+  const ids = idsOf(
+    elements.map(([kind, key, e]) => [`${kind}-${key}`, e]),
+    `${sceneId}-s-`,
+  );
+  return elements.flatMap(([kind, key, element, data], i) => {
+    const intervals = element.frame_intervals?.length ? element.frame_intervals : [{ frame_start: 0, frame_end: frameCount - 1 }]; // prettier-ignore
+    const trackId = trackOfKey.get(subjectOf.get(`${kind}:${key}`) ?? '');
+    return intervals.map((interval, n) => ({
+      type: 'segment' as const,
+      id: intervals.length > 1 ? `${ids[i]}#${n}` : ids[i]!,
+      sceneId,
+      ...(trackId !== undefined ? { trackId } : {}),
+      kind: String(element.type),
+      startFrame: interval.frame_start,
+      endFrame: interval.frame_end,
+      attributes: readOlAttributes(data, once),
+    }));
+  });
+}
