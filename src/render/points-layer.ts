@@ -4,7 +4,7 @@ import type { PointCloud } from '../core/model/point-cloud';
 import type { Mat4 } from '../core/math/mat4';
 import type { BoxPose } from '../core/fit/index';
 import { modeColor, PointColorUniforms, type FloatNode, type PointColorMode } from './point-colors';
-import { BoxSelection } from './box-selection';
+import { BoxSelection, type SelectionVariant } from './box-selection';
 import { PointBuffers } from './point-buffers';
 import { toMatrix4 } from './to-matrix4';
 
@@ -37,13 +37,14 @@ export class PointsLayer {
   #mode: PointColorMode = 'height';
   #size = uniform(1);
   #count = 0;
-  /** Materials by mode for point primitives; sprite materials read the current buffers and go when they grow. */
-  #pointMaterials = new Map<PointColorMode, PointsNodeMaterial>();
-  #spriteMaterials = new Map<PointColorMode, PointsNodeMaterial>();
+  /** Materials by mode and selection variant for point primitives; sprite materials read the current buffers
+   * and go when they grow. */
+  #pointMaterials = new Map<string, PointsNodeMaterial>();
+  #spriteMaterials = new Map<string, PointsNodeMaterial>();
 
   constructor() {
-    this.object = new Points(this.#geometry, this.#material('height', false));
-    this.sprites = new Sprite(this.#material('height', true));
+    this.object = new Points(this.#geometry, this.#material('height', 'off', false));
+    this.sprites = new Sprite(this.#material('height', 'off', true));
     for (const o of [this.object, this.sprites]) {
       o.matrixAutoUpdate = false;
       o.frustumCulled = false;
@@ -97,8 +98,25 @@ export class PointsLayer {
 
   setColorMode(mode: PointColorMode): void {
     this.#mode = mode;
-    this.object.material = this.#material(mode, false);
-    this.sprites.material = this.#material(mode, true);
+    this.#useMaterials();
+  }
+
+  /** Draw the points inside the selected box in its class colour. */
+  setHighlight(on: boolean): void {
+    this.selection.highlight.value = on ? 1 : 0;
+    this.#useMaterials();
+  }
+
+  /** Draw only the points round the selected box (nothing changes while none is selected). */
+  setIsolate(on: boolean): void {
+    this.selection.isolate = on;
+    this.#useMaterials();
+  }
+
+  #useMaterials(): void {
+    const variant = this.selection.variantFor(this.#mode);
+    this.object.material = this.#material(this.#mode, variant, false);
+    this.sprites.material = this.#material(this.#mode, variant, true);
   }
 
   /** Point size in CSS pixels: 1 draws point primitives; larger sizes draw the instanced squares. */
@@ -107,8 +125,10 @@ export class PointsLayer {
     this.#updateVisibility();
   }
 
+  /** A drag step changes uniforms only; selecting or deselecting may switch to the shader with the test. */
   setSelectedBox(box: BoxPose | undefined, color: string): void {
     this.selection.set(box, color);
+    this.#useMaterials();
   }
 
   #updateVisibility(): void {
@@ -117,23 +137,24 @@ export class PointsLayer {
     this.sprites.visible = this.#count > 0 && sprite;
   }
 
-  #material(mode: PointColorMode, sprite: boolean): PointsNodeMaterial {
+  #material(mode: PointColorMode, variant: SelectionVariant, sprite: boolean): PointsNodeMaterial {
     const cache = sprite ? this.#spriteMaterials : this.#pointMaterials;
-    let material = cache.get(mode);
+    const key = `${mode}/${variant}`;
+    let material = cache.get(key);
     if (material) return material;
     material = new PointsNodeMaterial();
     const buffers = this.#buffers;
     // A sprite reads each point's values per instance; a point primitive per vertex, by attribute name.
     const read = (name: 'intensity' | 'label'): FloatNode =>
       sprite && buffers ? (instancedBufferAttribute(buffers.instanced[name]) as FloatNode) : attribute(name, 'float');
-    material.colorNode = this.selection.colorNode(mode, modeColor(mode, this.colors, read));
+    material.colorNode = this.selection.colorNode(mode, modeColor(mode, this.colors, read), variant);
     if (sprite) {
       if (buffers) material.positionNode = instancedBufferAttribute(buffers.instanced.position);
       material.sizeNode = this.#size;
       material.sizeAttenuation = false;
       material.transparent = false;
     }
-    cache.set(mode, material);
+    cache.set(key, material);
     return material;
   }
 
@@ -148,7 +169,7 @@ export class PointsLayer {
     // Sprite materials hold the old buffers: build them again on the new ones.
     this.#spriteMaterials.forEach((m) => m.dispose());
     this.#spriteMaterials.clear();
-    this.sprites.material = this.#material(this.#mode, true);
+    this.#useMaterials();
   }
 
   dispose(): void {

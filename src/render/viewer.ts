@@ -150,13 +150,13 @@ export class Viewer {
 
   /** Draw the points inside the selected box in its class colour. */
   setHighlightInside(on: boolean): void {
-    this.points.selection.highlight.value = on ? 1 : 0;
+    this.points.setHighlight(on);
     this.invalidate();
   }
 
   /** Draw only the selected box and the points round it (nothing changes while no box is selected). */
   setIsolate(on: boolean): void {
-    this.points.selection.isolate.value = on ? 1 : 0;
+    this.points.setIsolate(on);
     this.cuboids.setIsolated(on);
     this.invalidate();
   }

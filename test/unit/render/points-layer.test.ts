@@ -50,8 +50,8 @@ describe('PointsLayer display options', () => {
     const before = versions(layer);
     for (const mode of ['intensity', 'distance', 'label', 'height'] as const) layer.setColorMode(mode);
     layer.setSelectedBox({ position: [1, 2, 0], size: [4, 2, 1.5], yaw: 0.5 }, '#f59e0b');
-    layer.selection.highlight.value = 0;
-    layer.selection.isolate.value = 1;
+    layer.setHighlight(false);
+    layer.setIsolate(true);
     layer.setPointSize(3);
     expect(versions(layer)).toEqual(before);
     expect(layer.selection.active.value).toBe(1);
@@ -91,5 +91,26 @@ describe('PointsLayer display options', () => {
     expect(layer.colors.labelsValid.value).toBe(1);
     layer.setCloud(cloud(900, 0), undefined);
     expect(layer.colors.labelsValid.value).toBe(0);
+  });
+
+  it('compiles the per-point box test in only while a selected box needs it', () => {
+    const layer = new PointsLayer();
+    const plain = layer.object.material;
+    layer.setSelectedBox({ position: [1, 2, 0], size: [4, 2, 1.5], yaw: 0 }, '#f59e0b');
+    const tested = layer.object.material;
+    expect(tested).not.toBe(plain);
+    layer.setHighlight(false);
+    expect(layer.object.material).toBe(plain);
+    layer.setIsolate(true);
+    expect(layer.object.material).not.toBe(plain);
+    expect(layer.object.material).not.toBe(tested);
+    layer.setSelectedBox(undefined, '#ffffff');
+    expect(layer.object.material).toBe(plain);
+    // In label mode the selected box's points take its class colour even without highlighting.
+    layer.setIsolate(false);
+    layer.setColorMode('label');
+    const labelPlain = layer.object.material;
+    layer.setSelectedBox({ position: [1, 2, 0], size: [4, 2, 1.5], yaw: 0 }, '#f59e0b');
+    expect(layer.object.material).not.toBe(labelPlain);
   });
 });
