@@ -1,6 +1,7 @@
 import { offsetInBoxFrame, type CuboidChange } from '../core/edits/update-cuboid';
 import type { Cuboid } from '../core/model/labels';
 import type { SessionState } from './session.svelte';
+import { addSegmentHere } from './segment-actions';
 import {
   copyTrackHere,
   deleteTrackFromHere,
@@ -92,6 +93,7 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'narrower', keys: [';'], run: resize(1, -1) },
   { id: 'taller', keys: ['.'], run: resize(2, 1) },
   { id: 'lower', keys: [','], run: resize(2, -1) },
+  { id: 'addSegment', keys: ['m'], run: (s) => void addSegmentHere(s) },
 ];
 
 /** The binding string of a key event: modifiers in a fixed order, then the key, lower-case. */
