@@ -6,12 +6,13 @@ import { labelsSection } from './labels/labels-section';
 import type { Section } from './lib/section';
 import { memorySection } from './memory/memory-section';
 import { renderSection } from './render/render-section';
+import { timelineSection } from './timeline/timeline-section';
 import { workerSection } from './worker/worker-section';
 
 /**
  * Every section, in the order a full run takes them: node (decode, memory, edit), then Chromium through playwright
- * (worker hand-off, render, frame switch, labels at scale). A new benchmark is a `Section` in its own folder,
- * added here; `--only <name>` then selects it.
+ * (worker hand-off, render, frame switch, labels at scale, the timeline at scale). A new benchmark is a `Section`
+ * in its own folder, added here; `--only <name>` then selects it.
  */
 export const sections: readonly Section[] = [
   decodeSection,
@@ -22,4 +23,5 @@ export const sections: readonly Section[] = [
   renderSection,
   frameSwitchSection,
   labelsSection,
+  timelineSection,
 ];
