@@ -1,0 +1,116 @@
+import type { Cuboid, CuboidSource, Track } from '../../core/model/labels';
+import type { Frame } from '../../core/model/scene';
+import { rotationFromQuaternion } from '../../core/math/quaternion';
+import { invertAffine } from '../calibration/invert-affine';
+import { fromRotationTranslation } from '../calibration/to-mat4';
+import { JsonFileError } from '../json/json-file-error';
+import { fnv1a64 } from '../scene/listing-hash';
+import type { FileProblem } from '../scene/scene-files';
+import { inferRigid } from './infer-rigid';
+import { mapClass } from './map-class';
+import { visibilityOfToken } from './nuscenes-style';
+import type { LabelSetRead } from './openlabel-reader';
+import { poseInEgo } from './rotation-zyx';
+
+type Row = Record<string, unknown>;
+const vec = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x)); // prettier-ignore
+const isAttributes = (v: unknown): v is Track['attributes'] => !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x)); // prettier-ignore
+
+/**
+ * Reads nuScenes-style JSON (as `writeNuscenesStyle` writes it, or any file with nuScenes' `sample`,
+ * `sample_annotation` and optionally `instance` and `ego_pose` tables inline). Frames are the samples in time
+ * order with their ego poses; boxes come from the global frame into each frame's ego frame, size from [w, l, h].
+ * Tracks are instances: Frustum's `track_id`, `class_id` and `attributes` where present, else the token and the
+ * category mapped into general-driving, with `attribute_names` and `visibility_token` as the nuScenes
+ * ontology's `status` and `visibility`. A malformed annotation is reported with its JSON path and left out.
+ */
+export function readNuscenesStyle(text: string, fileName: string): LabelSetRead {
+  let json: Row;
+  try {
+    json = JSON.parse(text) as Row;
+  } catch (error) {
+    throw new JsonFileError(fileName, [`not valid JSON (${(error as Error).message})`]);
+  }
+  const table = (name: string): Row[] => (Array.isArray(json?.[name]) ? (json[name] as Row[]) : []);
+  if (!Array.isArray(json?.['sample_annotation']) || !Array.isArray(json['sample'])) {
+    throw new JsonFileError(fileName, ['/ needs "sample" and "sample_annotation" arrays (nuScenes-style JSON)']);
+  }
+  const problems: FileProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path: fileName, message: `${path} ${message}` });
+  const sceneInfo = (json['scene'] ?? {}) as Row;
+  const sceneId = typeof sceneInfo['scene_id'] === 'string' ? sceneInfo['scene_id'] : `nuscenes-${fnv1a64(fileName)}`;
+  const poses = new Map(table('ego_pose').map((p) => [p['token'], p]));
+  const samples = [...table('sample')].sort((a, b) => Number(a['frame_index'] ?? a['timestamp']) - Number(b['frame_index'] ?? b['timestamp'])); // prettier-ignore
+  const frameOf = new Map<unknown, Frame>();
+  const frames: Frame[] = samples.map((s, index) => {
+    const pose = poses.get(s['ego_pose_token']);
+    const posed = pose && vec(pose['translation'], 3) && vec(pose['rotation'], 4);
+    const worldFromEgo = posed ? fromRotationTranslation(rotationFromQuaternion(pose['rotation'] as number[]), pose['translation'] as number[]) : undefined; // prettier-ignore
+    const frame = { index, timestampUs: Number(s['timestamp']) || 0, ...(worldFromEgo ? { worldFromEgo } : {}), lidar: [], cameras: [] }; // prettier-ignore
+    frameOf.set(s['token'], frame);
+    return frame;
+  });
+  const tracks = new Map<unknown, Track>();
+  const trackFor = (token: unknown, category: unknown, info: Row | undefined): Track => {
+    let track = tracks.get(token);
+    if (track) return track;
+    const classId = typeof info?.['class_id'] === 'string' ? info['class_id'] : mapClass('nuscenes', String(category)).classId; // prettier-ignore
+    const id = typeof info?.['track_id'] === 'string' ? info['track_id'] : String(token);
+    track = { type: 'track', id, sceneId, classId, attributes: isAttributes(info?.['attributes']) ? info['attributes'] : {}, rigid: true }; // prettier-ignore
+    tracks.set(token, track);
+    return track;
+  };
+  const instances = new Map(table('instance').map((i) => [i['token'], i]));
+  for (const [token, info] of instances) trackFor(token, info['category_name'], info);
+  const cuboids: Cuboid[] = [];
+  table('sample_annotation').forEach((a, i) => {
+    const where = `/sample_annotation/${i}`;
+    const frame = frameOf.get(a['sample_token']);
+    if (!frame) return problem(where, 'names no sample of the file: left out');
+    if (!vec(a['translation'], 3) || !vec(a['size'], 3) || !vec(a['rotation'], 4)) return problem(where, 'needs translation (3), size (3) and rotation (4 numbers): left out'); // prettier-ignore
+    const [w, l, h] = a['size'] as number[];
+    if (!(w! > 0 && l! > 0 && h! > 0)) return problem(where, `size ${w} × ${l} × ${h} is not above zero: left out`);
+    const track = trackFor(a['instance_token'], a['category_name'], instances.get(a['instance_token']));
+    const egoFromWorld = frame.worldFromEgo ? invertAffine(frame.worldFromEgo) : [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]; // prettier-ignore
+    const { position, yaw, pitch, roll } = poseInEgo(egoFromWorld, a['translation'] as [number, number, number], rotationFromQuaternion(a['rotation'] as number[])); // prettier-ignore
+    const names = Array.isArray(a['attribute_names']) ? (a['attribute_names'] as unknown[]) : [];
+    const visibility = visibilityOfToken(a['visibility_token']);
+    const derived = { ...(typeof names[0] === 'string' ? { status: names[0] } : {}), ...(visibility ? { visibility } : {}) }; // prettier-ignore
+    const keyframe = a['keyframe'] !== false;
+    cuboids.push({
+      type: 'cuboid',
+      id: `${track.id}@${frame.index}`,
+      sceneId,
+      trackId: track.id,
+      frameIndex: frame.index,
+      position,
+      size: [l!, w!, h!],
+      yaw,
+      pitch,
+      roll,
+      attributes: isAttributes(a['attributes']) ? a['attributes'] : derived,
+      keyframe,
+      source: readSource(a['source'], keyframe),
+    });
+  });
+  const scene = {
+    id: sceneId,
+    name: typeof sceneInfo['name'] === 'string' ? sceneInfo['name'] : fileName.replace(/^.*\//, ''),
+    source: { kind: 'files' as const, root: fileName },
+    lidars: [],
+    cameras: [],
+    frames,
+    ontologyId: typeof sceneInfo['ontology_id'] === 'string' ? sceneInfo['ontology_id'] : 'general-driving',
+    provenance: { contentHash: fnv1a64(text) },
+  };
+  return { set: { scene, tracks: inferRigid([...tracks.values()], cuboids), cuboids, segments: [] }, problems };
+}
+
+function readSource(value: unknown, keyframe: boolean): CuboidSource {
+  const s = (value ?? {}) as Row;
+  if (s['kind'] === 'prelabel') {
+    return { kind: 'prelabel', model: String(s['model'] ?? ''), version: String(s['version'] ?? ''), score: Number(s['score'] ?? 1) }; // prettier-ignore
+  }
+  if (s['kind'] === 'manual' || s['kind'] === 'interpolated' || s['kind'] === 'propagated') return { kind: s['kind'] };
+  return keyframe ? { kind: 'manual' } : { kind: 'interpolated' };
+}

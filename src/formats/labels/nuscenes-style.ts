@@ -1,0 +1,51 @@
+import type { AttributeValue } from '../../core/model/labels';
+import { fnv1a64 } from '../scene/listing-hash';
+
+/** The `format` key that marks Frustum's nuScenes-style JSON. */
+export const NUSCENES_STYLE_FORMAT = 'frustum-nuscenes-style';
+
+/** nuScenes category names of the shipped ontologies' class ids; any other id is written as it is. */
+const CATEGORIES: Record<string, string> = {
+  car: 'vehicle.car',
+  truck: 'vehicle.truck',
+  bus: 'vehicle.bus.rigid',
+  trailer: 'vehicle.trailer',
+  construction_vehicle: 'vehicle.construction',
+  pedestrian: 'human.pedestrian.adult',
+  cyclist: 'vehicle.bicycle',
+  bicycle: 'vehicle.bicycle',
+  motorcycle: 'vehicle.motorcycle',
+  traffic_cone: 'movable_object.trafficcone',
+  barrier: 'movable_object.barrier',
+};
+
+export function nuscenesCategoryOf(classId: string): string {
+  return CATEGORIES[classId] ?? classId;
+}
+
+/** nuScenes' visibility tokens '1'..'4' by the nuScenes ontology's `visibility` values. */
+const VISIBILITY = ['v0-40', 'v40-60', 'v60-80', 'v80-100'];
+
+export function visibilityTokenOf(value: AttributeValue | undefined): string | undefined {
+  const at = VISIBILITY.indexOf(String(value));
+  return at < 0 ? undefined : String(at + 1);
+}
+
+export function visibilityOfToken(token: unknown): string | undefined {
+  return typeof token === 'string' ? VISIBILITY[Number(token) - 1] : undefined;
+}
+
+/** nuScenes attribute names (`vehicle.parked`, `cycle.with_rider`) among a box's and its track's values. */
+export function nuscenesAttributeNames(...records: Record<string, AttributeValue>[]): string[] {
+  const names = records.flatMap((r) => Object.values(r)).filter((v) => typeof v === 'string');
+  return [...new Set(names.filter((v) => /^(vehicle|cycle|pedestrian)\.[a-z_]+$/.test(v)))];
+}
+
+/**
+ * A nuScenes-like token (32 hex digits) for a record: a UUID id without its dashes, else two FNV-1a 64 hashes
+ * of the kind and id, so that the same labels always get the same tokens.
+ */
+export function tokenOf(kind: string, id: string): string {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return id.replace(/-/g, '').toLowerCase(); // prettier-ignore
+  return fnv1a64(`${kind}:${id}`) + fnv1a64(`${id}:${kind}`);
+}
