@@ -1,3 +1,6 @@
+import type { LabelSet } from '../../core/model/label-set';
+import type { FileProblem } from '../scene/scene-files';
+
 /** One file a label writer produces: a '/'-separated path relative to the export's folder, and its text. */
 export interface LabelFile {
   path: string;
@@ -13,4 +16,10 @@ export interface LabelExport {
 /** The lineage sidecar's name beside formats with no room of their own for it (KITTI, CSV). */
 export function lineageSidecarPath(labelsPath: string): string {
   return `${labelsPath.replace(/\.[^./]+$/, '')}.lineage.json`;
+}
+
+/** A label set read from a file, with what could not be brought in (one line each, naming the place in the file). */
+export interface LabelSetRead {
+  set: LabelSet;
+  problems: FileProblem[];
 }

@@ -7,9 +7,9 @@ import { JsonFileError } from '../json/json-file-error';
 import { fnv1a64 } from '../scene/listing-hash';
 import type { FileProblem } from '../scene/scene-files';
 import { inferRigid } from './infer-rigid';
+import type { LabelSetRead } from './label-export';
 import { mapClass } from './map-class';
 import { visibilityOfToken } from './nuscenes-style';
-import type { LabelSetRead } from './openlabel-reader';
 import { poseInEgo } from './rotation-zyx';
 
 type Row = Record<string, unknown>;

@@ -1,19 +1,13 @@
 import type { AttributeValue, Cuboid, CuboidSource, TimeSegment, Track } from '../../core/model/labels';
-import type { LabelSet } from '../../core/model/label-set';
 import { JsonFileError } from '../json/json-file-error';
 import type { FileProblem } from '../scene/scene-files';
 import { inferRigid } from './infer-rigid';
+import type { LabelSetRead } from './label-export';
 import { readOlAttributes } from './openlabel-attributes';
 import { CoordinateGraph } from './openlabel-cs-graph';
 import { readOlBox } from './openlabel-box-read';
 import { findEgoSystem, readOlScene } from './openlabel-scene-read';
 import type { OlAttributes, OlCuboid, OlElement, OpenLabel } from './openlabel-types';
-
-/** A label set read from a file, with what could not be brought in (one line each, naming the JSON path). */
-export interface LabelSetRead {
-  set: LabelSet;
-  problems: FileProblem[];
-}
 
 /**
  * Reads an ASAM OpenLABEL 1.0 file: objects become tracks (class = `type`, static attributes from the object's
