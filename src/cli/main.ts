@@ -1,15 +1,19 @@
 import { createI18n, detectLocale, translate, type MessageKey } from '../i18n/i18n';
 import { FRUSTUM_VERSION } from '../core/version';
+import { EXPORT_FORMATS } from '../formats/labels/label-formats';
+import { convert, parseConvertArgs } from './convert';
 import { fitFile, formatFitResult, parseFitArgs } from './fit';
 import { inspectPath } from './inspect-path';
+import { parseValidateArgs, validateFile } from './validate';
 
 /** Where the CLI writes: `out` for results (stdout), `err` for one-line failures (stderr). */
 export type CliWriter = (line: string) => void;
 
 /**
  * The headless entry (`npx frustum`): runs in node on the same pure modules as the app. Answers `help`,
- * `version`, `inspect <file-or-folder>` and `fit <file> --at x,y [--class id]`. Resolves to the exit code:
- * 0 done, 1 unreadable input (or nothing to fit at the click), 2 misuse.
+ * `version`, `inspect <file-or-folder>`, `fit <file> --at x,y [--class id]`, `convert <input> --to <format>
+ * -o <out>` and `validate <file.json>`. Resolves to the exit code: 0 done, 1 unreadable input (or nothing to fit
+ * at the click, or a file that breaks the OpenLABEL schema), 2 misuse.
  */
 export async function runCli(
   args: readonly string[],
@@ -32,6 +36,8 @@ export async function runCli(
       out(`  ${t('cli.version')}`);
       out(`  ${t('cli.inspect')}`);
       out(`  ${t('cli.fit')}`);
+      out(`  ${t('cli.convert')}`);
+      out(`  ${t('cli.validate')}`);
       return 0;
     case 'version':
     case '--version':
@@ -74,8 +80,44 @@ export async function runCli(
         return 1;
       }
     }
+    case 'convert': {
+      const request = parseConvertArgs(args.slice(1));
+      if (!request) {
+        err(t('cli.convertUsage', { formats: Object.keys(EXPORT_FORMATS).join('|') }));
+        return 2;
+      }
+      try {
+        out(JSON.stringify(await convert(request), null, 2));
+        return 0;
+      } catch (error) {
+        err(t('cli.failed', { command, message: oneLine(error) }));
+        return 1;
+      }
+    }
+    case 'validate': {
+      const request = parseValidateArgs(args.slice(1));
+      if (!request) {
+        err(t('cli.validateUsage'));
+        return 2;
+      }
+      try {
+        const violations = await validateFile(request);
+        // One line per violation, each naming the file and the JSON path.
+        violations.forEach((line) => err(line));
+        if (violations.length === 0) out(t('cli.validateOk', { file: request.file }));
+        return violations.length === 0 ? 0 : 1;
+      } catch (error) {
+        err(t('cli.failed', { command, message: oneLine(error) }));
+        return 1;
+      }
+    }
     default:
       err(t('cli.unknown', { command }));
       return 2;
   }
+}
+
+/** An error as one line (a schema error lists one violation a line). */
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, '; ');
 }

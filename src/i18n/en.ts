@@ -278,6 +278,12 @@ export const en = {
     fit: "fit       Fit a cuboid at x,y (metres, the file's own LiDAR frame) of a point-cloud file; print it as JSON",
     fitUsage: 'Usage: frustum fit <point-cloud-file> --at x,y [--class car|truck|pedestrian|cyclist]',
     fitNothing: 'no object found at {{at}}',
+    convert: 'convert   Convert a scene folder or a label file to another label format, with its lineage',
+    convertUsage:
+      'Usage: frustum convert <folder-or-label-file> --to {{formats}} -o <out> [--from openlabel|nuscenes|csv] [--author <name>]',
+    validate: 'validate  Check an OpenLABEL file against the ASAM OpenLABEL 1.0 JSON Schema',
+    validateUsage: 'Usage: frustum validate <file.json> [--schema <schema.json>]',
+    validateOk: '{{file}}: valid OpenLABEL 1.0.0',
     failed: 'frustum {{command}}: {{message}}',
     unknown: 'Unknown command "{{command}}". Run "frustum help" for the list of commands.',
   },

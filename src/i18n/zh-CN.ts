@@ -278,6 +278,12 @@ export const zhCN: Catalogue = {
     fit: 'fit       在点云文件的 x,y 处（米，文件自身的激光雷达坐标系）拟合长方体，并以 JSON 输出',
     fitUsage: '用法：frustum fit <点云文件> --at x,y [--class car|truck|pedestrian|cyclist]',
     fitNothing: '在 {{at}} 处未找到物体',
+    convert: 'convert   将场景文件夹或标注文件转换为另一种标注格式，并附带溯源信息',
+    convertUsage:
+      '用法：frustum convert <文件夹或标注文件> --to {{formats}} -o <输出> [--from openlabel|nuscenes|csv] [--author <姓名>]',
+    validate: 'validate  按 ASAM OpenLABEL 1.0 JSON Schema 校验 OpenLABEL 文件',
+    validateUsage: '用法：frustum validate <文件.json> [--schema <schema.json>]',
+    validateOk: '{{file}}：有效的 OpenLABEL 1.0.0',
     failed: 'frustum {{command}}：{{message}}',
     unknown: '未知命令“{{command}}”。运行“frustum help”查看命令列表。',
   },

@@ -19,19 +19,20 @@ export interface ExportFormat {
   write(set: LabelSet, lineage: ExportLineage, fileName: string): LabelExport;
 }
 
+/** The targets a label set can be written to. */
+export type ExportFormatId = 'openlabel' | 'kitti' | 'kitti-tracking' | 'nuscenes' | 'csv';
+
 /**
  * The label writers by the name the CLI and the export dialog use. New targets (a Frustum bundle of scene, labels
- * and history) are added here and nowhere else: the CLI's `--to` lists these keys.
+ * and history) are added here and to `ExportFormatId`, nowhere else: the CLI's `--to` lists these keys.
  */
-export const EXPORT_FORMATS = {
+export const EXPORT_FORMATS: Record<ExportFormatId, ExportFormat> = {
   openlabel: { layout: 'file', extension: '.json', write: (s, l, f) => writeOpenLabel(s, l, { fileName: f }) },
   kitti: { layout: 'folder', write: (s, l) => writeKitti(s, l, { mode: 'object' }) },
   'kitti-tracking': { layout: 'folder', write: (s, l) => writeKitti(s, l, { mode: 'tracking' }) },
   nuscenes: { layout: 'file', extension: '.json', write: (s, l, f) => writeNuscenesStyle(s, l, f) },
   csv: { layout: 'file', extension: '.csv', write: (s, l, f) => writeCsv(s, l, f) },
-} satisfies Record<string, ExportFormat>;
-
-export type ExportFormatId = keyof typeof EXPORT_FORMATS;
+};
 
 export function isExportFormat(name: string): name is ExportFormatId {
   return Object.hasOwn(EXPORT_FORMATS, name);
