@@ -63,6 +63,8 @@ describe.each(['WebGPU', 'WebGL2'] as const)('display options on %s', (backend: 
   let page: Page;
   /** Where the car is drawn, relative to the viewport's top-left corner (bird's-eye view). */
   let at: [number, number];
+  /** Scripts of the workers the page started. */
+  const workers: string[] = [];
 
   /** Opens the Display menu, does `act` in it, and closes it again. */
   async function inMenu(act: () => Promise<void>): Promise<void> {
@@ -83,6 +85,7 @@ describe.each(['WebGPU', 'WebGL2'] as const)('display options on %s', (backend: 
 
   beforeAll(async () => {
     page = await profile.open();
+    page.on('worker', (worker) => workers.push(worker.url()));
     await openApp(page, inject('baseURL'), backend);
     await page.getByTestId('view-birds-eye').click();
     await settle(page);
@@ -118,6 +121,8 @@ describe.each(['WebGPU', 'WebGL2'] as const)('display options on %s', (backend: 
   });
 
   it('counts the points inside the selected box live, and follows a nudge', async () => {
+    // The frame's ground and grid index are built off the main thread as soon as it lands.
+    expect(workers.some((url) => url.includes('sweep-index'))).toBe(true);
     await page.keyboard.press('n');
     await page.mouse.click(...(await egoToClient(page, car.position)));
     await waitUntil(
