@@ -12,17 +12,21 @@ export function validateJson<T>(
   validate: ValidateFunction<T>,
   describe: (error: ErrorObject) => string | undefined = describeSchemaError,
 ): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new JsonFileError(fileName, [`not valid JSON (${(error as Error).message})`]);
-  }
+  const json = parseJsonFile(text, fileName);
   if (validate(json)) return json;
   throw new JsonFileError(
     fileName,
     (validate.errors ?? []).flatMap((e) => describe(e) ?? []),
   );
+}
+
+/** Parses `text`, or throws a `JsonFileError` naming `fileName` and what the parser found wrong. */
+export function parseJsonFile(text: string, fileName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new JsonFileError(fileName, [`not valid JSON (${(error as Error).message})`]);
+  }
 }
 
 /** One ajv error as `<JSON path> <message>`, with the offending property or the allowed values where useful. */

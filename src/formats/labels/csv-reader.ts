@@ -1,4 +1,4 @@
-import type { AttributeValue, Cuboid, CuboidSource, Track } from '../../core/model/labels';
+import type { AttributeValue, Cuboid, Track } from '../../core/model/labels';
 import type { Frame } from '../../core/model/scene';
 import { fnv1a64 } from '../scene/listing-hash';
 import { NOMINAL_FRAME_PERIOD_US } from '../scene/nominal-frame-period';
@@ -8,6 +8,7 @@ import { parseCsv } from './csv-fields';
 import { CSV_COLUMNS } from './csv-writer';
 import { inferRigid } from './infer-rigid';
 import type { LabelSetRead } from './label-export';
+import { cuboidSourceOf } from './label-values';
 
 /** A cell as an attribute value: `true` / `false`, a number written as JS writes it, else the text. */
 function attributeOf(text: string): AttributeValue {
@@ -75,7 +76,7 @@ export function readCsv(text: string, fileName: string): LabelSetRead {
       roll: pose[8]!,
       attributes: attributes('box.'),
       keyframe,
-      source: sourceOf(get, keyframe),
+      source: cuboidSourceOf(get('source'), { model: get('model'), version: get('model_version'), score: get('score') }, keyframe), // prettier-ignore
     });
   }
   const count = Math.max(-1, ...cuboids.map((c) => c.frameIndex)) + 1;
@@ -88,11 +89,4 @@ export function readCsv(text: string, fileName: string): LabelSetRead {
   const name = fileName.replace(/^.*\//, '');
   const scene = { id: sceneId, name, source: { kind: 'files' as const, root: fileName }, lidars: [], cameras: [], frames, ontologyId: 'general-driving', provenance: { contentHash: fnv1a64(text) } }; // prettier-ignore
   return { set: { scene, tracks: inferRigid([...tracks.values()], cuboids), cuboids, segments: [] }, problems };
-}
-
-function sourceOf(get: (name: string) => string, keyframe: boolean): CuboidSource {
-  const kind = get('source');
-  if (kind === 'prelabel') return { kind, model: get('model'), version: get('model_version'), score: Number(get('score') || 1) }; // prettier-ignore
-  if (kind === 'manual' || kind === 'interpolated' || kind === 'propagated') return { kind };
-  return keyframe ? { kind: 'manual' } : { kind: 'interpolated' };
 }

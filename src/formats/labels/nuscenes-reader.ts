@@ -1,20 +1,21 @@
-import type { Cuboid, CuboidSource, Track } from '../../core/model/labels';
+import type { Cuboid, Track } from '../../core/model/labels';
 import type { Frame } from '../../core/model/scene';
+import { identity } from '../../core/math/mat4';
 import { rotationFromQuaternion } from '../../core/math/quaternion';
 import { invertAffine } from '../calibration/invert-affine';
 import { fromRotationTranslation } from '../calibration/to-mat4';
 import { JsonFileError } from '../json/json-file-error';
+import { parseJsonFile } from '../json/validate-json';
 import { fnv1a64 } from '../scene/listing-hash';
 import type { FileProblem } from '../scene/scene-files';
 import { inferRigid } from './infer-rigid';
 import type { LabelSetRead } from './label-export';
+import { cuboidSourceOf, isAttributeRecord as isAttributes, isNumbers as vec } from './label-values';
 import { mapClass } from './map-class';
 import { visibilityOfToken } from './nuscenes-style';
 import { poseInEgo } from './rotation-zyx';
 
 type Row = Record<string, unknown>;
-const vec = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x)); // prettier-ignore
-const isAttributes = (v: unknown): v is Track['attributes'] => !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x)); // prettier-ignore
 
 /**
  * Reads nuScenes-style JSON (as `writeNuscenesStyle` writes it, or any file with nuScenes' `sample`,
@@ -25,12 +26,7 @@ const isAttributes = (v: unknown): v is Track['attributes'] => !!v && typeof v =
  * ontology's `status` and `visibility`. A malformed annotation is reported with its JSON path and left out.
  */
 export function readNuscenesStyle(text: string, fileName: string): LabelSetRead {
-  let json: Row;
-  try {
-    json = JSON.parse(text) as Row;
-  } catch (error) {
-    throw new JsonFileError(fileName, [`not valid JSON (${(error as Error).message})`]);
-  }
+  const json = parseJsonFile(text, fileName) as Row;
   const table = (name: string): Row[] => (Array.isArray(json?.[name]) ? (json[name] as Row[]) : []);
   if (!Array.isArray(json?.['sample_annotation']) || !Array.isArray(json['sample'])) {
     throw new JsonFileError(fileName, ['/ needs "sample" and "sample_annotation" arrays (nuScenes-style JSON)']);
@@ -71,12 +67,13 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     const [w, l, h] = a['size'] as number[];
     if (!(w! > 0 && l! > 0 && h! > 0)) return problem(where, `size ${w} × ${l} × ${h} is not above zero: left out`);
     const track = trackFor(a['instance_token'], a['category_name'], instances.get(a['instance_token']));
-    const egoFromWorld = frame.worldFromEgo ? invertAffine(frame.worldFromEgo) : [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]; // prettier-ignore
+    const egoFromWorld = frame.worldFromEgo ? invertAffine(frame.worldFromEgo) : identity();
     const { position, yaw, pitch, roll } = poseInEgo(egoFromWorld, a['translation'] as [number, number, number], rotationFromQuaternion(a['rotation'] as number[])); // prettier-ignore
     const names = Array.isArray(a['attribute_names']) ? (a['attribute_names'] as unknown[]) : [];
     const visibility = visibilityOfToken(a['visibility_token']);
     const derived = { ...(typeof names[0] === 'string' ? { status: names[0] } : {}), ...(visibility ? { visibility } : {}) }; // prettier-ignore
     const keyframe = a['keyframe'] !== false;
+    const source = (a['source'] ?? {}) as Row;
     cuboids.push({
       type: 'cuboid',
       id: `${track.id}@${frame.index}`,
@@ -90,7 +87,7 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
       roll,
       attributes: isAttributes(a['attributes']) ? a['attributes'] : derived,
       keyframe,
-      source: readSource(a['source'], keyframe),
+      source: cuboidSourceOf(source['kind'], source, keyframe),
     });
   });
   const scene = {
@@ -104,13 +101,4 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     provenance: { contentHash: fnv1a64(text) },
   };
   return { set: { scene, tracks: inferRigid([...tracks.values()], cuboids), cuboids, segments: [] }, problems };
-}
-
-function readSource(value: unknown, keyframe: boolean): CuboidSource {
-  const s = (value ?? {}) as Row;
-  if (s['kind'] === 'prelabel') {
-    return { kind: 'prelabel', model: String(s['model'] ?? ''), version: String(s['version'] ?? ''), score: Number(s['score'] ?? 1) }; // prettier-ignore
-  }
-  if (s['kind'] === 'manual' || s['kind'] === 'interpolated' || s['kind'] === 'propagated') return { kind: s['kind'] };
-  return keyframe ? { kind: 'manual' } : { kind: 'interpolated' };
 }

@@ -1,5 +1,6 @@
 import type { AttributeValue } from '../../core/model/labels';
 import { fnv1a64 } from '../scene/listing-hash';
+import { isUuid } from './label-values';
 
 /** The `format` key that marks Frustum's nuScenes-style JSON. */
 export const NUSCENES_STYLE_FORMAT = 'frustum-nuscenes-style';
@@ -46,6 +47,6 @@ export function nuscenesAttributeNames(...records: Record<string, AttributeValue
  * of the kind and id, so that the same labels always get the same tokens.
  */
 export function tokenOf(kind: string, id: string): string {
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return id.replace(/-/g, '').toLowerCase(); // prettier-ignore
+  if (isUuid(id)) return id.replace(/-/g, '').toLowerCase();
   return fnv1a64(`${kind}:${id}`) + fnv1a64(`${id}:${kind}`);
 }

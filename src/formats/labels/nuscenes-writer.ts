@@ -1,4 +1,4 @@
-import { transformPoint, translationOf, type Mat4 } from '../../core/math/mat4';
+import { identity, transformPoint, translationOf, type Mat4 } from '../../core/math/mat4';
 import {
   multiplyRotations,
   quaternionFromRotation,
@@ -18,8 +18,6 @@ import {
   tokenOf,
   visibilityTokenOf,
 } from './nuscenes-style';
-
-const IDENTITY: Mat4 = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 
 /** A box in the global frame: centre (metres) and rotation as a quaternion [w, x, y, z]. */
 function globalPose(box: Cuboid, worldFromEgo: Mat4): { translation: number[]; rotation: number[] } {
@@ -77,7 +75,7 @@ export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileNa
   for (const track of set.tracks) {
     const boxes = (byTrack.get(track.id) ?? []).sort((a, b) => a.frameIndex - b.frameIndex);
     const tokens = boxes.map((b) => tokenOf('sample_annotation', b.id));
-    const poses = boxes.map((b) => globalPose(b, worldFromEgo.get(b.frameIndex) ?? IDENTITY));
+    const poses = boxes.map((b) => globalPose(b, worldFromEgo.get(b.frameIndex) ?? identity()));
     const times = boxes.map((b) => frameByIndex.get(b.frameIndex)!.timestampUs);
     instances.push({
       token: tokenOf('instance', track.id),

@@ -1,3 +1,4 @@
+import { identity } from '../../core/math/mat4';
 import type { Cuboid } from '../../core/model/labels';
 import type { CoordinateGraph } from './openlabel-cs-graph';
 import { readCuboidGeometry } from './openlabel-pose';
@@ -35,7 +36,6 @@ export function readOlBox(
     onProblem(`coordinate system "${cs}" is not linked to the ego frame "${ego}" on this frame: skipped`);
     return undefined;
   }
-  const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
-  const { position, yaw, pitch, roll } = poseInEgo(egoFromCs ?? identity, geometry.centre, geometry.rotation);
+  const { position, yaw, pitch, roll } = poseInEgo(egoFromCs ?? identity(), geometry.centre, geometry.rotation);
   return { position, size: geometry.size, yaw, pitch, roll };
 }

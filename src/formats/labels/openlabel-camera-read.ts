@@ -1,12 +1,11 @@
 import type { CameraIntrinsics, Distortion } from '../../core/model/scene';
+import { isNumbers as numbers } from './label-values';
 import { FISHEYE_MODEL } from './openlabel-scene-write';
 
 /** What a camera stream's properties give: its model, or why it cannot be used. */
 export type CameraModel =
   | { intrinsics: CameraIntrinsics; distortion: Distortion; width: number; height: number; referenceFromCamera?: number[] } // prettier-ignore
   | { problem: string };
-
-const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)); // prettier-ignore
 
 /**
  * Reads `intrinsics_pinhole` (`camera_matrix` or `camera_matrix_3x4`, 3×4 or 3×3, and `distortion_coeffs` or

@@ -1,4 +1,4 @@
-import { multiply } from '../../core/math/mat4';
+import { identity, multiply } from '../../core/math/mat4';
 import { invertAffine } from '../calibration/invert-affine';
 import { matrixOfTransform } from './openlabel-pose';
 import type { OpenLabel } from './openlabel-types';
@@ -51,12 +51,12 @@ export class CoordinateGraph {
 
   /** `targetFromSource` on `frame` (its transforms first, then the static poses), or undefined when not linked. */
   transform(target: string, source: string, frame?: string): number[] | undefined {
-    if (target === source) return [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+    if (target === source) return identity();
     const own = frame === undefined ? [] : (this.#byFrame.get(frame) ?? []);
     const same = (e: Edge, f: Edge) => (e.a === f.a && e.b === f.b) || (e.a === f.b && e.b === f.a);
     const edges = [...own, ...this.#static.filter((e) => !own.some((f) => same(e, f)))];
     // Breadth-first from the source; each step carries `nodeFromSource`.
-    const reached = new Map<string, number[]>([[source, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]]]);
+    const reached = new Map<string, number[]>([[source, identity()]]);
     const queue = [source];
     while (queue.length > 0) {
       const node = queue.shift()!;

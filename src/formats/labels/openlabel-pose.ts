@@ -7,6 +7,7 @@ import {
 } from '../../core/math/quaternion';
 import type { Cuboid } from '../../core/model/labels';
 import { fromRotationTranslation } from '../calibration/to-mat4';
+import { isNumbers as numbers } from './label-values';
 import type { OlCuboid, OlTransformData } from './openlabel-types';
 
 /** Rotation about one axis, row-major 3×3, radians. */
@@ -28,9 +29,6 @@ export function rotationFromEuler(sequence: string, angles: readonly number[]): 
   if (!/^[XYZ]{3}$/.test(axes)) throw new Error(`Euler sequence "${sequence}" is not three of X, Y, Z`);
   return [0, 1, 2].reduce((r, i) => multiplyRotations(r, axisRotation(axes[i]!, angles[i]!)), [1, 0, 0, 0, 1, 0, 0, 0, 1]); // prettier-ignore
 }
-
-const numbers = (v: unknown, n: number): v is number[] =>
-  Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 /** A transform's 4×4 (row-major, X_dst = M · X_src). Throws an Error saying what is wrong with it. */
 export function matrixOfTransform(data: OlTransformData): number[] {

@@ -1,8 +1,10 @@
 import type { AttributeValue, Cuboid, CuboidSource, TimeSegment, Track } from '../../core/model/labels';
 import { JsonFileError } from '../json/json-file-error';
+import { parseJsonFile } from '../json/validate-json';
 import type { FileProblem } from '../scene/scene-files';
 import { inferRigid } from './infer-rigid';
 import type { LabelSetRead } from './label-export';
+import { cuboidSourceOf } from './label-values';
 import { readOlAttributes } from './openlabel-attributes';
 import { CoordinateGraph } from './openlabel-cs-graph';
 import { readOlBox } from './openlabel-box-read';
@@ -20,12 +22,7 @@ import type { OlAttributes, OlCuboid, OlElement, OpenLabel } from './openlabel-t
  * Throws a `JsonFileError` naming the file when it is not JSON or has no `openlabel` object.
  */
 export function readOpenLabel(text: string, fileName: string): LabelSetRead {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new JsonFileError(fileName, [`not valid JSON (${(error as Error).message})`]);
-  }
+  const json = parseJsonFile(text, fileName);
   const ol = (json as { openlabel?: OpenLabel } | null)?.openlabel;
   if (!ol || typeof ol !== 'object' || !ol.metadata) throw new JsonFileError(fileName, ['/openlabel/metadata is missing']); // prettier-ignore
   const problems: FileProblem[] = [];
@@ -88,13 +85,8 @@ function idsOf(elements: [string, OlElement][], prefix: string): string[] {
 function boxOrigin(attributes: OlAttributes | undefined): { keyframe: boolean; source: CuboidSource } {
   const a = readOlAttributes(attributes);
   const keyframe = a['interpolated'] !== true;
-  const kind = a['source'];
-  if (kind === 'prelabel') {
-    const score = typeof a['confidence'] === 'number' ? a['confidence'] : 1;
-    return { keyframe, source: { kind, model: String(a['model'] ?? ''), version: String(a['model_version'] ?? ''), score } }; // prettier-ignore
-  }
-  if (kind === 'manual' || kind === 'interpolated' || kind === 'propagated') return { keyframe, source: { kind } };
-  return { keyframe, source: keyframe ? { kind: 'manual' } : { kind: 'interpolated' } };
+  const prelabel = { model: a['model'], version: a['model_version'], score: a['confidence'] };
+  return { keyframe, source: cuboidSourceOf(a['source'], prelabel, keyframe) };
 }
 
 /** Actions and events as time segments, one per frame interval, on the track a relation names as subject. */

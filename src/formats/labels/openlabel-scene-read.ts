@@ -1,3 +1,4 @@
+import { identity } from '../../core/math/mat4';
 import type { CameraSensor, Frame, LidarSensor, Scene, SensorSample } from '../../core/model/scene';
 import { invertAffine } from '../calibration/invert-affine';
 import { fnv1a64 } from '../scene/listing-hash';
@@ -64,7 +65,7 @@ export function readOlScene(
     const egoFromSensor = ego === undefined ? undefined : graph.transform(ego, id);
     if (stream.type === 'lidar') {
       if (!egoFromSensor) onProblem(where, 'no pose relative to the ego frame: taken as the ego frame');
-      lidars.push({ id, name: stream.description ?? id, egoFromLidar: egoFromSensor ?? [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1] }); // prettier-ignore
+      lidars.push({ id, name: stream.description ?? id, egoFromLidar: egoFromSensor ?? identity() });
     } else if (stream.type === 'camera') {
       const model = readCameraModel(stream.stream_properties);
       if ('problem' in model) onProblem(where, `${model.problem}: camera left out`);

@@ -2,6 +2,7 @@ import type { ExportLineage } from '../../core/model/export-lineage';
 import type { Cuboid, TimeSegment } from '../../core/model/labels';
 import type { LabelSet } from '../../core/model/label-set';
 import type { LabelExport } from './label-export';
+import { isUuid } from './label-values';
 import { olAttributes } from './openlabel-attributes';
 import { cuboidVal } from './openlabel-pose';
 import { olFrameProperties, olSceneParts } from './openlabel-scene-write';
@@ -15,11 +16,9 @@ import {
   type OpenLabel,
 } from './openlabel-types';
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
 /** OpenLABEL keys elements by integer or UUID: a UUID id is kept as the key, any other gets its index. */
 function olKey(id: string, index: number): string {
-  return UUID.test(id) ? id : String(index);
+  return isUuid(id) ? id : String(index);
 }
 
 export interface OpenLabelWriteOptions {
