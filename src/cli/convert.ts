@@ -74,7 +74,7 @@ export async function convert(args: ConvertArgs): Promise<ConvertReport> {
   for (const file of result.files) {
     const target = path.join(folder, ...file.path.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.text);
+    await writeFile(target, file.bytes ?? file.text);
     written.push(target);
   }
   return {

@@ -3,6 +3,8 @@ import type { Scene } from '../core/model/scene';
 import type { LabelRecord } from '../core/model/labels';
 import type { Patch } from '../core/edits/patch';
 import type { Ontology } from '../core/model/ontology';
+import type { LabelVersion } from '../core/model/label-version';
+import type { ExportRecord } from '../core/model/export-record';
 
 /** A decoded or generated sensor sample kept for the next visit. Evictable; labels never are. */
 export interface CachedFrame {
@@ -92,12 +94,15 @@ export type FrustumDb = Dexie & {
   journal: EntityTable<JournalEntry, 'seq'>;
   snapshots: EntityTable<LabelSnapshot, 'sceneId'>;
   ontologies: EntityTable<StoredOntology, 'id'>;
+  labelVersions: EntityTable<LabelVersion, 'id'>;
+  exports: EntityTable<ExportRecord, 'id'>;
 };
 
 /**
  * Opens (and creates or migrates) the database. v1: scenes, frames, journal, snapshots. v2: scene origins.
  * v3: frame use times apart from the frames (frames cached before it are simply the first to be evicted).
  * v4: the user's own ontologies (scenes keep naming theirs by `ontologyId`, so nothing needs migrating).
+ * v5: label versions and the record of each export (new stores: older scenes simply have none yet).
  */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
@@ -118,5 +123,6 @@ export function openDb(name = 'frustum'): FrustumDb {
     });
   db.version(3).stores({ frameUse: 'key, lastUsed' });
   db.version(4).stores({ ontologies: 'id' });
+  db.version(5).stores({ labelVersions: 'id, [sceneId+time]', exports: 'id, [sceneId+time]' });
   return db;
 }

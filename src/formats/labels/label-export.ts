@@ -5,6 +5,8 @@ import type { FileProblem } from '../scene/scene-files';
 export interface LabelFile {
   path: string;
   text: string;
+  /** The file's bytes where it is binary (a bundle's zip); `text` is then empty and not written. */
+  bytes?: Uint8Array;
 }
 
 /** What a label writer returns: its files, and what it had to leave out or guess, one line each. */

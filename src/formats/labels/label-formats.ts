@@ -1,5 +1,6 @@
 import type { ExportLineage } from '../../core/model/export-lineage';
 import type { LabelSet } from '../../core/model/label-set';
+import { writeBundleExport } from '../bundle/bundle-from-label-set';
 import { FormatError } from '../pointcloud/format-error';
 import { readCsv } from './csv-reader';
 import { writeCsv } from './csv-writer';
@@ -20,7 +21,7 @@ export interface ExportFormat {
 }
 
 /** The targets a label set can be written to. */
-export type ExportFormatId = 'openlabel' | 'kitti' | 'kitti-tracking' | 'nuscenes' | 'csv';
+export type ExportFormatId = 'openlabel' | 'kitti' | 'kitti-tracking' | 'nuscenes' | 'csv' | 'bundle';
 
 /**
  * The label writers by the name the CLI and the export dialog use. New targets (a Frustum bundle of scene, labels
@@ -32,6 +33,8 @@ export const EXPORT_FORMATS: Record<ExportFormatId, ExportFormat> = {
   'kitti-tracking': { layout: 'folder', write: (s, l) => writeKitti(s, l, { mode: 'tracking' }) },
   nuscenes: { layout: 'file', extension: '.json', write: (s, l, f) => writeNuscenesStyle(s, l, f) },
   csv: { layout: 'file', extension: '.csv', write: (s, l, f) => writeCsv(s, l, f) },
+  // A zip of the scene, its labels and their history (see ../bundle/README.md); the app adds versions and journal.
+  bundle: { layout: 'file', extension: '.zip', write: (s, l, f) => writeBundleExport(s, l, f) },
 };
 
 export function isExportFormat(name: string): name is ExportFormatId {

@@ -1,0 +1,54 @@
+import type { Patch } from '../../core/edits/patch';
+import type { ExportLineage } from '../../core/model/export-lineage';
+import type { ExportRecord } from '../../core/model/export-record';
+import type { LabelVersion } from '../../core/model/label-version';
+import type { LabelRecord } from '../../core/model/labels';
+import type { Ontology } from '../../core/model/ontology';
+import type { Scene } from '../../core/model/scene';
+
+/** The bundle format's name and version in `bundle.json`; a reader refuses versions newer than its own. */
+export const BUNDLE_FORMAT = 'frustum-bundle';
+export const BUNDLE_VERSION = 1;
+
+/** One line of the label journal as a bundle keeps it: an applied patch, in the order it was applied. */
+export interface BundleJournalLine {
+  /** ms since the epoch. */
+  time: number;
+  author: string;
+  /** The edit's name, or `undo` / `redo`. */
+  name: string;
+  patch: Patch;
+  /** Steps of one drag share it, so that they stay one undo entry after a re-import. */
+  gesture?: string;
+}
+
+/** A file of the scene carried inside the bundle, under its path in the scene (`data/<path>` in the zip). */
+export interface BundleFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Everything a bundle holds: one scene, its labels as they stand, every label version, the journal its undo
+ * history is rebuilt from, review records, the exports made of it, the lineage of this bundle, the ontology,
+ * and (optionally) the scene's own files.
+ */
+export interface FrustumBundle {
+  /** The scene record exactly as Frustum keeps it (id, source, sensors, frames, ontology id, provenance). */
+  scene: Scene;
+  /** The scene's ontology; absent only where it is neither shipped nor known to the writer (the CLI). */
+  ontology?: Ontology;
+  /** The stored label records (tracks, keyframe boxes, time segments) in the order the app holds them. */
+  records: LabelRecord[];
+  /** Oldest first. */
+  versions: LabelVersion[];
+  /** Oldest first. Entries folded into a snapshot long ago may be gone; `records` is what counts. */
+  journal: BundleJournalLine[];
+  /** Review records. None exist yet: always an empty list, kept so that bundles have a place for them. */
+  reviews: unknown[];
+  /** The exports made of this scene, oldest first. */
+  exports: ExportRecord[];
+  lineage: ExportLineage;
+  /** The scene's sensor files where they were embedded; empty when they are only referenced. */
+  data: BundleFile[];
+}
