@@ -26,7 +26,10 @@ export function checkFrustumManifest(
     if (fault) note(where, `is not a rigid transform (${fault})`);
   };
   manifest.lidars.forEach((l, i) => rigid(l.egoFromLidar, `/lidars/${i}/egoFromLidar`));
-  manifest.cameras?.forEach((c, i) => rigid(c.cameraFromEgo, `/cameras/${i}/cameraFromEgo`));
+  manifest.cameras?.forEach((c, i) => {
+    rigid(c.cameraFromEgo, `/cameras/${i}/cameraFromEgo`);
+    rigid(c.referenceFromCamera, `/cameras/${i}/referenceFromCamera`);
+  });
   manifest.frames.forEach((frame, f) => {
     rigid(frame.worldFromEgo, `/frames/${f}/worldFromEgo`);
     const previous = manifest.frames[f - 1];

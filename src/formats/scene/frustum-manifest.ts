@@ -15,6 +15,8 @@ export interface ManifestCamera {
   id: string;
   name: string;
   cameraFromEgo: number[];
+  /** Where the dataset's labels are given in another frame than this camera's (KITTI: rectified camera 0). */
+  referenceFromCamera?: number[];
   intrinsics: { fx: number; fy: number; cx: number; cy: number; skew?: number };
   width: number;
   height: number;

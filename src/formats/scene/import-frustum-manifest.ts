@@ -68,6 +68,7 @@ function toCameraSensor(c: ManifestCamera): CameraSensor {
     id: c.id,
     name: c.name,
     cameraFromEgo: c.cameraFromEgo,
+    ...(c.referenceFromCamera ? { referenceFromCamera: c.referenceFromCamera } : {}),
     intrinsics: { fx, fy, cx, cy, skew },
     width: c.width,
     height: c.height,

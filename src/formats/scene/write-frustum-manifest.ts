@@ -5,8 +5,7 @@ import type { FrustumManifest, ManifestCamera, ManifestSample } from './frustum-
  * The scene as a Frustum scene manifest (sensors, calibration, frames, poses, files): what a bundle carries so
  * that any tool can read the scene without Frustum's own records. Sample paths are the scene's file paths with
  * `prefix` before them (a bundle that embeds the files puts them under `data/`). Labels are left out: a bundle
- * keeps them exactly in its own files, and a second, lossier copy here could only disagree. A camera's
- * `referenceFromCamera` (KITTI's rectified camera 0) has no place in the manifest and is lost here too.
+ * keeps them exactly in its own files, and a second, lossier copy here could only disagree.
  */
 export function writeFrustumManifest(scene: Scene, prefix = ''): FrustumManifest {
   const sample = (s: SensorSample, frameTime: number): ManifestSample => ({
@@ -35,6 +34,7 @@ function manifestCamera(c: CameraSensor): ManifestCamera {
     id: c.id,
     name: c.name,
     cameraFromEgo: [...c.cameraFromEgo],
+    ...(c.referenceFromCamera ? { referenceFromCamera: [...c.referenceFromCamera] } : {}),
     intrinsics: { ...c.intrinsics },
     width: c.width,
     height: c.height,
