@@ -8,7 +8,7 @@ let validator: ValidateFunction<FrustumManifest> | undefined;
 
 /** The schema compiled once, on first use (compiling costs milliseconds; a batch import validates many). */
 function getValidator(): ValidateFunction<FrustumManifest> {
-  validator ??= new Ajv({ allErrors: true }).compile<FrustumManifest>(schema);
+  validator ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile<FrustumManifest>(schema);
   return validator;
 }
 
