@@ -22,6 +22,8 @@ import type { DecodeWorkerApi } from '../../workers/decode.worker';
 import type { SweepIndexWorkerApi } from '../../workers/sweep-index.worker';
 import type { DisplayState } from '../state/display.svelte';
 import { createSweepIndexClient } from './sweep-index-client';
+import { createExportBackend, LOCAL_AUTHOR } from './export-backend';
+import { importBundle } from './bundle-import';
 
 export interface Services {
   db: FrustumDb;
@@ -39,7 +41,7 @@ function framePaths(scene: Scene): string[] {
   return [...new Set(scene.frames.flatMap((f) => [...f.lidar, ...f.cameras].map((s) => s.uri)))];
 }
 
-async function filesOf(origin: SceneOrigin, scene: Scene): Promise<SceneFiles | undefined> {
+export async function filesOf(origin: SceneOrigin, scene: Scene): Promise<SceneFiles | undefined> {
   switch (origin.kind) {
     case 'demo':
       return undefined;
@@ -79,7 +81,7 @@ export function createLibraryBackend(services: Services): LibraryBackend {
         origin.kind === 'demo' ? revokeFrameUrls : (f: LoadedFrame) => releaseFileFrame(f, services.decodePool());
       const repository = new LabelRepository(db, scene.id);
       const loaded = await repository.load();
-      const labels = new LabelsState(loaded, repository, 'local', scene.frames);
+      const labels = new LabelsState(loaded, repository, LOCAL_AUTHOR, scene.frames);
       claim?.release();
       claim = await claimScene(scene.id, () => void labels.becomeWritable());
       labels.readOnly = !claim.held;
@@ -131,6 +133,10 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       progress('labels', 1, 1);
       return { sceneId: scene.id, problems: imported.problems };
     },
+
+    exports: createExportBackend(db, filesOf),
+
+    importBundle: (bytes, fileName, confirmReplace) => importBundle(services, bytes, fileName, confirmReplace),
 
     async listOntologies() {
       return listStoredOntologies(db);

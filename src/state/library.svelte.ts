@@ -1,6 +1,7 @@
 import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
 import type { SessionState } from './session.svelte';
 import { OntologiesState, type OntologyBackend } from './ontologies.svelte';
+import type { ExportBackend } from './export.svelte';
 
 export interface SceneSummary {
   id: string;
@@ -28,6 +29,17 @@ export interface LibraryBackend extends OntologyBackend {
   ): Promise<{ sceneId: string; problems: FileProblem[] }>;
   /** Re-grants access to a remembered folder (needs a click); false when the user says no. */
   requestAccess(id: string): Promise<boolean>;
+  /** Label versions and exports of the open scene. */
+  readonly exports: ExportBackend;
+  /**
+   * Brings a Frustum bundle in, replacing what this browser holds for its scene once `confirmReplace` agrees
+   * (asked only where there is work to lose). Undefined when the user said no.
+   */
+  importBundle(
+    bytes: Uint8Array,
+    fileName: string,
+    confirmReplace: (sceneName: string) => boolean,
+  ): Promise<{ sceneId: string } | undefined>;
 }
 
 /** The scenes this browser holds, the open one, and any import under way. */
@@ -106,6 +118,30 @@ export class LibraryState {
       this.error = abort.signal.aborted ? undefined : error instanceof Error ? error.message : String(error);
     } finally {
       if (this.#abort === abort) this.#abort = undefined;
+      this.importing = undefined;
+    }
+  }
+
+  get exportBackend(): ExportBackend {
+    return this.backend.exports;
+  }
+
+  /** Imports a Frustum bundle (a zip) and opens its scene; the open session's writes land first. */
+  async importBundle(file: File, confirmReplace: (sceneName: string) => boolean): Promise<void> {
+    this.error = undefined;
+    this.problems = [];
+    this.importing = { phase: 'labels', done: 0, total: 1, source: file.name };
+    try {
+      await this.session?.labels.flushed();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await this.backend.importBundle(bytes, file.name, confirmReplace);
+      if (!result) return;
+      await this.refresh();
+      this.importing = undefined;
+      await this.open(result.sceneId);
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
       this.importing = undefined;
     }
   }

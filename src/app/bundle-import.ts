@@ -1,0 +1,41 @@
+import { readBundle } from '../formats/bundle/read-bundle';
+import { createMemoryFiles } from '../formats/scene/scene-files';
+import type { SceneOrigin } from '../storage/db';
+import { copyToOpfs } from '../storage/opfs-files';
+import { holdsWork, replaceProject } from '../storage/project-repository';
+import type { Services } from './library-backend';
+
+/**
+ * Brings a bundle's project into this browser. Where its scene's files come from afterwards: the demo drive
+ * is regenerated from its seed; files embedded in the bundle are copied into this browser's private storage;
+ * otherwise the scene must already be here (opened from its folder, which gives it the same id), and keeps
+ * its origin. Anything this browser held for the scene is replaced only after `confirmReplace` agrees.
+ */
+export async function importBundle(
+  services: Pick<Services, 'db' | 'cache'>,
+  bytes: Uint8Array,
+  fileName: string,
+  confirmReplace: (sceneName: string) => boolean,
+): Promise<{ sceneId: string } | undefined> {
+  const { db, cache } = services;
+  const bundle = readBundle(bytes, fileName);
+  const { scene } = bundle;
+  if ((await holdsWork(db, scene.id)) && !confirmReplace(scene.name)) return undefined;
+  let origin: SceneOrigin | undefined;
+  if (scene.source.kind === 'demo') {
+    origin = { sceneId: scene.id, kind: 'demo', seed: scene.source.seed };
+  } else if (bundle.data.length > 0) {
+    const files = createMemoryFiles(fileName, Object.fromEntries(bundle.data.map((f) => [f.path, f.bytes])));
+    const paths = bundle.data.map((f) => f.path);
+    await copyToOpfs(scene.id, files, paths, () => {});
+    origin = { sceneId: scene.id, kind: 'opfs', name: fileName, paths };
+  } else {
+    origin = await db.origins.get(scene.id);
+    if (!origin) throw new Error(`${fileName}: its sensor files are not in the bundle; open the folder of "${scene.name}" first, then import the bundle again`); // prettier-ignore
+  }
+  const stale = (await db.scenes.get(scene.id))?.provenance.contentHash !== scene.provenance.contentHash;
+  await replaceProject(db, bundle, origin);
+  // Frames decoded from other bytes than the bundle's would be shown with its labels.
+  if (stale || bundle.data.length > 0) await cache.dropScene(scene.id);
+  return { sceneId: scene.id };
+}

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { Profile } from './launch';
+import { egoToClient, openApp, settle, targetCar, waitUntil, type StoredRecord } from './app-flow';
+import { validateOpenLabel } from '../../src/formats/labels/openlabel-validate';
+import { readOpenLabel } from '../../src/formats/labels/openlabel-reader';
+import { readBundle } from '../../src/formats/bundle/read-bundle';
+
+const SCHEMA = JSON.parse(
+  readFileSync(new URL('../fixtures/openlabel/openlabel_json_schema-v1.0.0.json', import.meta.url), 'utf8'),
+) as object;
+
+/** The labels as the app would load them: the scene's snapshot, then the journal lines after it. */
+function storedLabels(page: Page): Promise<StoredRecord[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredRecord[]>((resolve, reject) => {
+        type Entry = { seq: number; patch: { added: StoredRecord[]; updated: StoredRecord[][]; removed: StoredRecord[] } }; // prettier-ignore
+        const open = indexedDB.open('frustum');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['snapshots', 'journal']);
+          const snaps = tx.objectStore('snapshots').getAll();
+          const lines = tx.objectStore('journal').getAll();
+          tx.oncomplete = () => {
+            open.result.close();
+            const snap = (snaps.result as { seq: number; records: StoredRecord[] }[])[0];
+            const live = new Map((snap?.records ?? []).map((r) => [r.id, r]));
+            for (const e of lines.result as Entry[]) {
+              if (e.seq <= (snap?.seq ?? 0)) continue;
+              for (const r of e.patch.removed) live.delete(r.id);
+              for (const [, r] of e.patch.updated) live.set(r!.id, r!);
+              for (const r of e.patch.added) live.set(r.id, r);
+            }
+            resolve([...live.values()]);
+          };
+        };
+      }),
+  );
+}
+
+const historyNames = (page: Page) => page.getByTestId('history-entry').allTextContents();
+
+/** Chooses a format in the export dialog, exports, and gives back the download. */
+async function exportAs(page: Page, format: string): Promise<Download> {
+  await page.getByTestId('export-format').selectOption(format);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+  await page.getByTestId('export-done').waitFor();
+  return download;
+}
+
+describe('export from the UI and bring a bundle back into a fresh browser', () => {
+  const first = new Profile('WebGL2');
+  const second = new Profile('WebGL2');
+  const scratch = mkdtempSync(join(tmpdir(), 'frustum-export-'));
+  const bundlePath = join(scratch, 'demo.frustum.zip');
+  let page: Page;
+  let versionId: string;
+  const car = targetCar();
+
+  beforeAll(async () => {
+    page = await first.open();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+    await page.getByTestId('view-birds-eye').click();
+    await settle(page);
+  });
+  afterAll(async () => {
+    await first.dispose();
+    await second.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('places a box and saves the labels as a version with a message', async () => {
+    const [x, y] = await egoToClient(page, car.position);
+    await page.keyboard.press('n');
+    await page.mouse.click(x, y);
+    await waitUntil('the box is saved', () => storedLabels(page), (r) => r.some((c) => c.type === 'cuboid')); // prettier-ignore
+    await page.getByTestId('export-button').click();
+    await page.getByTestId('version-message').fill('first car');
+    await page.getByTestId('version-save').click();
+    await page.getByTestId('version-row').first().waitFor();
+    expect(await page.getByTestId('version-row').count()).toBe(1);
+    expect(await page.getByTestId('version-row').textContent()).toContain('first car');
+    versionId = (await page.getByTestId('version-row').getAttribute('data-id'))!;
+  });
+
+  it('exports OpenLABEL that the ASAM schema accepts, holding the box and naming the saved version', async () => {
+    const download = await exportAs(page, 'openlabel');
+    expect(download.suggestedFilename()).toBe('Demo-drive-openlabel.json');
+    const text = readFileSync((await download.path())!, 'utf8');
+    validateOpenLabel(text, 'export.json', SCHEMA);
+    const stored = (await storedLabels(page)).find((r) => r.type === 'cuboid')!;
+    const read = readOpenLabel(text, 'export.json').set;
+    expect(read.cuboids).toHaveLength(1);
+    const box = read.cuboids[0]!;
+    expect(box.frameIndex).toBe(0);
+    box.position.forEach((v, i) => expect(v).toBeCloseTo((stored['position'] as number[])[i]!, 6));
+    const lineage = (JSON.parse(text) as { openlabel: { metadata: { frustum: { lineage: Record<string, unknown> } } } }).openlabel.metadata.frustum.lineage; // prettier-ignore
+    // The labels did not change since the version was saved: the export names it rather than a new one.
+    expect(lineage).toMatchObject({ labelVersionId: versionId, author: 'local', ontology: { id: 'general-driving' } });
+    expect((lineage['inputs'] as { path: string; sha256: string }[])[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.getByTestId('version-row').count()).toBe(1);
+  });
+
+  it('exports a bundle and lists both exports, each with its full lineage', async () => {
+    await page.getByTestId('export-close').click();
+    // A second edit after the version: the bundle's export makes a new version whose parent is the saved one.
+    await page.keyboard.press('w');
+    await waitUntil(
+      'two history entries',
+      () => historyNames(page),
+      (h) => h.length === 2,
+    );
+    await page.getByTestId('export-button').click();
+    const download = await exportAs(page, 'bundle');
+    await download.saveAs(bundlePath);
+    const bundle = readBundle(new Uint8Array(readFileSync(bundlePath)), 'demo.frustum.zip');
+    expect(bundle.versions.map((v) => v.message)).toEqual(['first car', 'Exported as bundle']);
+    expect(bundle.lineage.parentVersionId).toBe(versionId);
+    expect(bundle.reviews).toEqual([]);
+    expect(await page.getByTestId('version-row').count()).toBe(2);
+    const rows = page.getByTestId('export-row');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().getAttribute('data-format')).toBe('bundle');
+    await rows.first().locator('summary').first().click();
+    const lineage = rows.first().getByTestId('lineage');
+    expect(await lineage.locator('[data-field=parentVersionId]').textContent()).toBe(versionId);
+    expect(await lineage.locator('[data-field=labelVersionId]').textContent()).toBe(bundle.lineage.labelVersionId);
+  });
+
+  it('re-imports the downloaded bundle into a fresh browser: same boxes, history and export list', async () => {
+    const labels = await storedLabels(page);
+    const history = await historyNames(page);
+    await page.getByTestId('export-close').click();
+    const fresh = await second.open();
+    await openApp(fresh, inject('baseURL'), 'WebGL2');
+    expect(await storedLabels(fresh)).toEqual([]);
+    await fresh.getByTestId('scenes-button').click();
+    await fresh.getByTestId('bundle-input').setInputFiles(bundlePath);
+    await waitUntil(
+      'the labels arrive',
+      () => storedLabels(fresh),
+      (r) => r.length === labels.length,
+    );
+    expect(await storedLabels(fresh)).toEqual(labels);
+    await waitUntil('the history panel is rebuilt', () => historyNames(fresh), (h) => h.length === history.length); // prettier-ignore
+    expect(await historyNames(fresh)).toEqual(history);
+    await fresh.getByTestId('export-button').click();
+    await fresh.getByTestId('export-row').first().waitFor();
+    expect(await fresh.getByTestId('export-row').count()).toBe(2);
+    expect(await fresh.getByTestId('version-row').count()).toBe(2);
+    const row = fresh.getByTestId('export-row').first();
+    await row.locator('summary').first().click();
+    expect(await row.getByTestId('lineage').locator('[data-field=parentVersionId]').textContent()).toBe(versionId);
+    // Undo reaches back through the imported history.
+    await fresh.getByTestId('export-close').click();
+    await fresh.keyboard.press('Control+z');
+    await waitUntil('one entry undone', () => fresh.locator('[data-testid=history-entry][data-undone=true]').count(), (n) => n === 1); // prettier-ignore
+  });
+});
