@@ -10,6 +10,7 @@ import {
   WebGPURenderer,
 } from 'three/webgpu';
 import { PointsLayer, type PointColorMode } from './points-layer';
+import { TrajectoryLayer, type TrajectoryStyle } from './trajectory-layer';
 import { CuboidLayer, type CuboidStyle } from './cuboid-layer';
 import { RangeRings } from './ground-grid';
 import { ViewCameras, type ViewMode } from './view-cameras';
@@ -46,6 +47,7 @@ export class Viewer {
   readonly points = new PointsLayer();
   readonly cuboids = new CuboidLayer();
   readonly rings = new RangeRings();
+  readonly trajectories = new TrajectoryLayer();
   readonly cameras: ViewCameras;
   #renderer: WebGPURenderer | undefined;
   #canvas: HTMLCanvasElement | undefined;
@@ -59,7 +61,13 @@ export class Viewer {
     private readonly events: ViewerEvents,
   ) {
     this.scene.background = new Color(BACKGROUNDS.dark);
-    this.scene.add(this.rings.object, this.points.object, this.points.sprites, this.cuboids.object);
+    this.scene.add(
+      this.rings.object,
+      this.points.object,
+      this.points.sprites,
+      this.cuboids.object,
+      this.trajectories.object,
+    );
     this.cameras = new ViewCameras(container, () => this.invalidate());
     this.#resizeObserver = new ResizeObserver(() => this.#resize());
     this.#resizeObserver.observe(container);
@@ -123,6 +131,12 @@ export class Viewer {
   }
 
   /** Point size in CSS pixels (1 is the fastest path: one pixel a point). */
+  /** The vehicle's and the tracks' paths through the drive (none: hidden). */
+  setTrajectories(paths: readonly TrajectoryStyle[]): void {
+    this.trajectories.setPaths(paths);
+    this.invalidate();
+  }
+
   setPointSize(pixels: number): void {
     this.points.setPointSize(pixels);
     this.invalidate();
@@ -226,6 +240,7 @@ export class Viewer {
     this.cameras.dispose();
     this.points.dispose();
     this.cuboids.dispose();
+    this.trajectories.dispose();
     this.rings.dispose();
     renderer?.dispose();
     this.#canvas?.remove();

@@ -14,6 +14,7 @@ interface SavedDisplay {
   colorMode: ColorMode;
   pointSize: number;
   rangeRings: boolean;
+  trajectories: boolean;
   background: Background;
   highlightInside: boolean;
 }
@@ -27,6 +28,8 @@ export class DisplayState {
   /** CSS pixels; 1 draws each point as one pixel (the fastest path). */
   pointSize = $state(1);
   rangeRings = $state(true);
+  /** The vehicle's path and every track's path through the drive, drawn in the frame shown. */
+  trajectories = $state(false);
   background = $state<Background>('dark');
   /** Points inside the selected box drawn in its class colour, lightened. */
   highlightInside = $state(true);
@@ -49,6 +52,7 @@ export class DisplayState {
       colorMode: this.colorMode,
       pointSize: this.pointSize,
       rangeRings: this.rangeRings,
+      trajectories: this.trajectories,
       background: this.background,
       highlightInside: this.highlightInside,
     };
@@ -66,6 +70,7 @@ export class DisplayState {
       this.pointSize = Math.min(POINT_SIZE_MAX, Math.max(POINT_SIZE_MIN, Math.round(s.pointSize)));
     }
     if (typeof s.rangeRings === 'boolean') this.rangeRings = s.rangeRings;
+    if (typeof s.trajectories === 'boolean') this.trajectories = s.trajectories;
     if (s.background === 'dark' || s.background === 'light') this.background = s.background;
     if (typeof s.highlightInside === 'boolean') this.highlightInside = s.highlightInside;
   }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
-import { boxCount, egoToClient, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { boxCount, egoToClient, openApp, settle, storedCuboids, targetCar, viewportImage, waitUntil } from './app-flow';
+import { countChangedNear } from './pixels';
+import { createDemoDrive, DEMO_SEED } from '../../src/core/demo/index';
+import { invertRigid, multiply, transformPoint } from '../../src/core/math/mat4';
 
 /** Moves to a frame (1-based as the frame bar shows it) with the slider, as a person would drag it. */
 async function goToFrame(page: Page, shown: number): Promise<void> {
@@ -47,6 +50,26 @@ describe('a track through the drive: keyframes on frames 1 and 21, frame 11 inte
     );
     expect(boxes.map((b) => b.frameIndex).sort((a, b) => a - b)).toEqual([0, 20]);
     expect(await page.getByTestId('track-box-state').textContent()).toBe('keyframe here');
+  });
+
+  it("draws the vehicle's path and the track's path through the drive when asked", async () => {
+    await settle(page);
+    const before = await viewportImage(page);
+    const summary = page.getByTestId('display-menu').locator('summary');
+    await summary.click();
+    await page.getByTestId('trajectories').click();
+    await summary.click();
+    await settle(page);
+    const after = await viewportImage(page);
+    // Where the vehicle was on frame 11, seen from frame 21: 10 frames back along its path.
+    const frames = createDemoDrive(DEMO_SEED).scene.frames;
+    const back = transformPoint(multiply(invertRigid(frames[20]!.worldFromEgo!), frames[10]!.worldFromEgo!), [0, 0, 0]);
+    const [x, y] = await egoToClient(page, back);
+    const box = (await page.getByTestId('viewport').boundingBox())!;
+    expect(countChangedNear(before, after, Math.round(x - box.x), Math.round(y - box.y), 4)).toBeGreaterThan(0);
+    await summary.click();
+    await page.getByTestId('trajectories').click();
+    await summary.click();
   });
 
   it('shows frame 11 interpolated, drawn dashed in the camera, and an edit there makes it a keyframe', async () => {
