@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Profile } from './launch';
-import { egoToClient, openApp, settle, targetCar, waitUntil, type StoredRecord } from './app-flow';
+import { egoToClient, openApp, settle, targetCar, waitUntil } from './app-flow';
+import { exportAs, historyNames, storedLabels } from './export-flow';
 import { validateOpenLabel } from '../../src/formats/labels/openlabel-validate';
 import { readOpenLabel } from '../../src/formats/labels/openlabel-reader';
 import { readBundle } from '../../src/formats/bundle/read-bundle';
@@ -12,45 +13,6 @@ import { readBundle } from '../../src/formats/bundle/read-bundle';
 const SCHEMA = JSON.parse(
   readFileSync(new URL('../fixtures/openlabel/openlabel_json_schema-v1.0.0.json', import.meta.url), 'utf8'),
 ) as object;
-
-/** The labels as the app would load them: the scene's snapshot, then the journal lines after it. */
-function storedLabels(page: Page): Promise<StoredRecord[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredRecord[]>((resolve, reject) => {
-        type Entry = { seq: number; patch: { added: StoredRecord[]; updated: StoredRecord[][]; removed: StoredRecord[] } }; // prettier-ignore
-        const open = indexedDB.open('frustum');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['snapshots', 'journal']);
-          const snaps = tx.objectStore('snapshots').getAll();
-          const lines = tx.objectStore('journal').getAll();
-          tx.oncomplete = () => {
-            open.result.close();
-            const snap = (snaps.result as { seq: number; records: StoredRecord[] }[])[0];
-            const live = new Map((snap?.records ?? []).map((r) => [r.id, r]));
-            for (const e of lines.result as Entry[]) {
-              if (e.seq <= (snap?.seq ?? 0)) continue;
-              for (const r of e.patch.removed) live.delete(r.id);
-              for (const [, r] of e.patch.updated) live.set(r!.id, r!);
-              for (const r of e.patch.added) live.set(r.id, r);
-            }
-            resolve([...live.values()]);
-          };
-        };
-      }),
-  );
-}
-
-const historyNames = (page: Page) => page.getByTestId('history-entry').allTextContents();
-
-/** Chooses a format in the export dialog, exports, and gives back the download. */
-async function exportAs(page: Page, format: string): Promise<Download> {
-  await page.getByTestId('export-format').selectOption(format);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
-  await page.getByTestId('export-done').waitFor();
-  return download;
-}
 
 describe('export from the UI and bring a bundle back into a fresh browser', () => {
   const first = new Profile('WebGL2');

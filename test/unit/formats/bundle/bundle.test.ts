@@ -10,6 +10,8 @@ import { readBundle } from '../../../../src/formats/bundle/read-bundle';
 import { writeBundle } from '../../../../src/formats/bundle/write-bundle';
 import { EXPORT_FORMATS } from '../../../../src/formats/labels/label-formats';
 import { validateFrustumManifest } from '../../../../src/formats/scene/validate-frustum-manifest';
+import { importScene } from '../../../../src/formats/scene/import-scene';
+import { createMemoryFiles } from '../../../../src/formats/scene/scene-files';
 import { testLineage } from '../labels/label-set-fixtures';
 import { randomLabelSet } from '../labels/random-label-set';
 
@@ -109,6 +111,16 @@ describe('Frustum bundle', () => {
     const manifest = JSON.parse(strFromU8(unzipSync(zip)['manifest.json']!)) as { frames: { lidar: { path: string }[] }[] }; // prettier-ignore
     expect(manifest.frames[0]!.lidar[0]!.path).toBe('data/lidar/000000.pcd');
     expect(readBundle(zip, 'b.zip').data).toEqual(bundle.data);
+  });
+
+  it('unzipped with every file embedded and the manifest renamed, is a folder the importers open', async () => {
+    const base = fullBundle(10);
+    const uris = base.scene.frames.flatMap((f) => [...f.lidar, ...f.cameras].map((s) => s.uri));
+    const zip = writeBundle({ ...base, data: uris.map((path) => ({ path, bytes: new Uint8Array([7]) })) });
+    const { 'manifest.json': manifest, ...rest } = unzipSync(zip);
+    const imported = await importScene(createMemoryFiles('unzipped', { ...rest, 'frustum-manifest.json': manifest! }));
+    expect(imported.problems).toEqual([]);
+    expect(imported.scene.frames.map((f) => f.lidar[0]!.uri)).toEqual(base.scene.frames.map((f) => `data/${f.lidar[0]!.uri}`)); // prettier-ignore
   });
 
   it('refuses what is not a bundle, naming the file and the part at fault', () => {
