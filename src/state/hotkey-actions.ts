@@ -1,6 +1,7 @@
 import { offsetInBoxFrame, type CuboidChange } from '../core/edits/update-cuboid';
 import type { Cuboid } from '../core/model/labels';
 import type { SessionState } from './session.svelte';
+import { refitSelected, snapSelectedToGround } from './box-actions';
 import { addSegmentHere } from './segment-actions';
 import {
   copyTrackHere,
@@ -70,8 +71,8 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'rotateLeft', keys: ['q'], run: nudge((c, k) => ({ yaw: c.yaw + k * STEP_RAD })) },
   { id: 'rotateRight', keys: ['e'], run: nudge((c, k) => ({ yaw: c.yaw - k * STEP_RAD })) },
   { id: 'flipHeading', keys: ['h'], run: nudge((c) => ({ yaw: c.yaw + Math.PI })) },
-  { id: 'snapToGround', keys: ['g'], run: (s, { gesture }) => s.snapSelectedToGround(gesture) },
-  { id: 'refit', keys: ['v'], run: (s) => void s.refitSelected() },
+  { id: 'snapToGround', keys: ['g'], run: (s, { gesture }) => snapSelectedToGround(s, gesture) },
+  { id: 'refit', keys: ['v'], run: (s) => void refitSelected(s) },
   { id: 'isolateBox', keys: ['o'], run: (s) => s.display.toggleIsolate() },
   { id: 'toggleGuideline', keys: ['i', 'f1'], run: (s) => (s.guidelineOpen = !s.guidelineOpen) },
   { id: 'togglePlay', keys: [' '], run: (s) => s.playback.toggle() },

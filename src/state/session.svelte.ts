@@ -5,13 +5,9 @@ import type { Cuboid } from '../core/model/labels';
 import type { FrameProvider, LoadedFrame } from './frame-provider';
 import type { LabelsState } from './labels.svelte';
 import { Playback } from './playback.svelte';
-import { motionYawAt } from '../core/tracks/motion';
-import { createCuboid } from '../core/edits/create-cuboid';
 import { deleteCuboid } from '../core/edits/delete-cuboid';
-import { estimateGroundZ } from '../core/geometry/ground';
 import { findClass, generalDriving } from '../core/model/default-ontology';
-import { fitCuboidAtClick, fitCuboidInRect, groundHeightAt, type SweepIndex } from '../core/fit/index';
-import type { Vec3 } from '../core/math/mat4';
+import type { SweepIndex } from '../core/fit/index';
 import { DisplayState } from './display.svelte';
 import { SweepIndexCache, type BuildSweepIndex } from './sweep-index-cache.svelte';
 
@@ -160,108 +156,6 @@ export class SessionState {
   readySweepIndex(): SweepIndex | undefined {
     const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
     return cloud ? this.#sweepIndexes.peek(cloud) : undefined;
-  }
-
-  /**
-   * One click places a box of the current class at ego (x, y): fitted to the points there (ground, cluster,
-   * oriented box, heading) when they make an object, else of the class's default size standing on the ground
-   * estimated there (ego z = 0 where no points help), heading along the ego's x.
-   */
-  placeBoxAt(x: number, y: number, yaw = 0): string | undefined {
-    const cls = findClass(this.ontology, this.classId);
-    const lidar = this.scene.lidars[0];
-    if (!cls) return undefined;
-    const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
-    let box: { position: Vec3; size: Vec3; yaw: number } | undefined;
-    const context = this.sweepIndex();
-    if (cloud && lidar && context) {
-      box = fitCuboidAtClick(
-        cloud,
-        lidar.egoFromLidar,
-        { x, y },
-        { classId: cls.id, defaultSize: cls.defaultSize, ...context },
-      );
-    }
-    if (!box) {
-      const ground = cloud && lidar ? (estimateGroundZ(cloud, lidar.egoFromLidar, x, y) ?? 0) : 0;
-      box = { position: [x, y, ground + cls.defaultSize[2] / 2], size: cls.defaultSize, yaw };
-    }
-    return this.#createBox(cls.id, box);
-  }
-
-  /**
-   * A rectangle dragged in the bird's-eye view (two ego-frame corners, metres) becomes a box of the current
-   * class: fitted to the object inside it, or, where no points make one, filling the rectangle on the ground.
-   */
-  fitBoxInRect(a: readonly [number, number], b: readonly [number, number]): string | undefined {
-    const cls = findClass(this.ontology, this.classId);
-    const lidar = this.scene.lidars[0];
-    const context = this.sweepIndex();
-    if (!cls) return undefined;
-    const rect = { minX: a[0], minY: a[1], maxX: b[0], maxY: b[1] };
-    const fit =
-      context && lidar && this.frame
-        ? fitCuboidInRect(this.frame.cloud, lidar.egoFromLidar, rect, { classId: cls.id, ...context })
-        : undefined;
-    if (fit) return this.#createBox(cls.id, fit);
-    const [x, y] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-    const ground = context ? groundHeightAt(context.ground, x, y) : 0;
-    const size: Vec3 = [Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1]), cls.defaultSize[2]];
-    if (!(size[0] > 0.05 && size[1] > 0.05)) return undefined;
-    return this.#createBox(cls.id, { position: [x, y, ground + size[2] / 2], size, yaw: 0 });
-  }
-
-  #createBox(classId: string, box: { position: Vec3; size: Vec3; yaw: number }): string {
-    const cuboidId = crypto.randomUUID();
-    const patch = createCuboid(this.labels.doc, {
-      sceneId: this.scene.id,
-      frameIndex: this.frameIndex,
-      classId,
-      position: box.position,
-      size: box.size,
-      yaw: box.yaw,
-      trackId: crypto.randomUUID(),
-      cuboidId,
-    });
-    this.labels.commit('createCuboid', patch);
-    this.selectedId = cuboidId;
-    return cuboidId;
-  }
-
-  /** The selected box stands on the ground estimated under its centre (its height unchanged). */
-  snapSelectedToGround(gesture?: string): void {
-    const c = this.selectedCuboid();
-    const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
-    const lidar = this.scene.lidars[0];
-    if (!c || !cloud || !lidar) return;
-    const context = this.sweepIndex();
-    if (!context) return;
-    const ground = groundHeightAt(context.ground, c.position[0], c.position[1]);
-    const position: Vec3 = [c.position[0], c.position[1], ground + c.size[2] / 2];
-    this.labels.editCuboid('snapToGround', c, { position }, gesture);
-  }
-
-  /** Fits the selected box again to the points around its centre, keeping its class; nothing when none fit. */
-  refitSelected(): boolean {
-    const c = this.selectedCuboid();
-    const cloud = this.frame?.index === this.frameIndex ? this.frame.cloud : undefined;
-    const lidar = this.scene.lidars[0];
-    if (!c || !cloud || !lidar) return false;
-    const context = this.sweepIndex();
-    if (!context) return false;
-    const cls = this.classOf(c);
-    // Where the track's other boxes show it moving, the direction of travel settles the heading.
-    const motionYaw = motionYawAt(this.labels.tracks.boxesOf(c.trackId), this.frameIndex, this.scene.frames);
-    const fit = fitCuboidAtClick(
-      cloud,
-      lidar.egoFromLidar,
-      { x: c.position[0], y: c.position[1] },
-      { classId: cls?.id, defaultSize: cls?.defaultSize, motionYaw, ...context },
-    );
-    if (!fit) return false;
-    const change = { position: fit.position, size: fit.size, yaw: fit.yaw };
-    this.labels.editCuboid('refitCuboid', c, change);
-    return true;
   }
 
   /**

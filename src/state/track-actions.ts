@@ -3,6 +3,7 @@ import { composePatches } from '../core/edits/patch';
 import { predictCuboid, propagateCuboid } from '../core/edits/propagate';
 import { deleteTrackFrom, mergeTracks, reassignFrom, splitTrack } from '../core/edits/track-operations';
 import type { SessionState } from './session.svelte';
+import { refitSelected } from './box-actions';
 
 /**
  * What an annotator does to tracks through the sequence, as session actions: each is one named edit (one undo
@@ -34,7 +35,7 @@ export async function propagateSelected(session: SessionState, step: 1 | -1, ref
   )
     return;
   await session.goToFrame(to);
-  if (refit) session.refitSelected();
+  if (refit) refitSelected(session);
 }
 
 /** Copies every box of the frame (stored or derived) to the next (or previous) frame, in one edit. */
@@ -73,7 +74,7 @@ export function copyTrackHere(session: SessionState, refit: boolean): void {
   )
     return;
   session.selectTrack(trackId);
-  if (refit) session.refitSelected();
+  if (refit) refitSelected(session);
 }
 
 /** Puts the selected (or held) track's box on this frame at constant velocity from its two nearest boxes. */
