@@ -53,11 +53,13 @@ export class LabelsState {
   }
 
   /** Applies an edit's patch and makes it durable. `gesture` merges a drag into one undo entry. */
-  commit(name: string, patch: Patch, gesture?: string): void {
-    if (isEmptyPatch(patch) || this.readOnly) return;
+  /** Says whether it was applied: a read-only tab and an empty patch change nothing. */
+  commit(name: string, patch: Patch, gesture?: string): boolean {
+    if (isEmptyPatch(patch) || this.readOnly) return false;
     this.#apply(patch);
     this.#history.push({ name, patch, gesture, time: Date.now() });
     this.#persist(name, patch, gesture);
+    return true;
   }
 
   undo(): void {
@@ -117,8 +119,27 @@ export class LabelsState {
   }
 
   /** Changes a box's pose, size or attributes; a derived box becomes a stored keyframe. */
-  editCuboid(name: string, cuboid: Cuboid, change: CuboidChange, gesture?: string): void {
-    this.commit(name, updateCuboid(this.#doc, { cuboidId: cuboid.id, change, derived: cuboid }), gesture);
+  /**
+   * Says whether it was applied. Refused (false) for a box that is gone (deleted mid-drag) or a derived box whose
+   * track has meanwhile been given a stored box on that frame: a drag holding such a box must end. Throws for a
+   * value the edit refuses (a size of zero). A new size on
+   * a rigid track is given to every stored box of the track, so the track keeps one size.
+   */
+  editCuboid(name: string, cuboid: Cuboid, change: CuboidChange, gesture?: string): boolean {
+    const stored = this.#doc.has(cuboid.id);
+    const siblings = this.#index.boxesOf(cuboid.trackId).filter((c) => c.id !== cuboid.id);
+    if (!stored) {
+      const derived = cuboid.source.kind === 'interpolated' && this.#doc.get(cuboid.trackId)?.type === 'track';
+      if (!derived || siblings.some((c) => c.frameIndex === cuboid.frameIndex)) return false;
+    }
+    // A value the edit refuses (a size of zero) throws, for the caller to say so.
+    const patch = updateCuboid(this.#doc, { cuboidId: cuboid.id, change, derived: cuboid });
+    const size = change.size;
+    if (size && this.#index.track(cuboid.trackId)?.rigid) {
+      for (const c of siblings)
+        if (c.size.some((v, i) => v !== size[i])) patch.updated.push([c, { ...c, size: [...size] }]);
+    }
+    return this.commit(name, patch, gesture);
   }
 
   /** Resolves when every journal write issued so far has finished. */
@@ -131,6 +152,8 @@ export class LabelsState {
    * a key press, so the journal still replays to the same labels.
    */
   jumpTo(done: number): void {
+    // Undo and redo refuse in a read-only tab: the loops below would never end.
+    if (this.readOnly) return;
     while (this.#history.entries.done.length > done && this.#history.canUndo) this.undo();
     while (this.#history.entries.done.length < done && this.#history.canRedo) this.redo();
   }
@@ -149,7 +172,9 @@ export class LabelsState {
       .then(() => this.repository.append(name, patch, this.author, gesture))
       .then(async (seq) => {
         this.storageError = undefined;
-        if (this.repository.shouldSnapshot()) await this.repository.snapshot(this.#doc, seq);
+        // Only with no later write queued: the doc then is the labels as of `seq`, which a snapshot must be.
+        if (this.repository.shouldSnapshot() && this.pendingWrites === 1)
+          await this.repository.snapshot(this.#doc, seq);
       })
       .catch((error: unknown) => {
         this.storageError = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import type { Cuboid, Track } from '../model/labels';
 import { composePatches, type LabelDoc, type Patch } from './patch';
 import { segmentsAfterDelete, segmentsAfterReassign } from './segments-of-track';
+import { derivedId } from '../tracks/interpolate';
 
 /**
  * Track operations: each a pure edit over the doc returning one patch, so each is one undo entry. Frames are
@@ -38,7 +39,16 @@ export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: 
   if (clashes.length > 0) throw new Error(`both tracks have a box on frame ${clashes.join(', ')}`);
   const patch: Patch = { added: [], updated: [], removed: [] };
   if (!target) patch.added.push({ ...source, id: args.toTrackId, attributes: { ...source.attributes } });
-  for (const c of moving) patch.updated.push([c, { ...c, trackId: args.toTrackId }]);
+  for (const c of moving) {
+    // A box stored from a derived one is named after its track and frame (`T@7`); moved to another track it
+    // takes that track's name, or the old track could later derive a second box of the same id on that frame.
+    if (c.id === derivedId(c.trackId, c.frameIndex)) {
+      patch.removed.push(c);
+      patch.added.push({ ...c, id: derivedId(args.toTrackId, c.frameIndex), trackId: args.toTrackId });
+    } else {
+      patch.updated.push([c, { ...c, trackId: args.toTrackId }]);
+    }
+  }
   const trackGone = moving.length === boxesOf(doc, args.trackId).length;
   if (trackGone) patch.removed.push(source);
   const { trackId, fromFrame, toTrackId } = args;

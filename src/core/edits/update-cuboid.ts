@@ -2,6 +2,7 @@ import type { Vec3 } from '../math/mat4';
 import { normalizeAngle } from '../math/angle';
 import type { Cuboid } from '../model/labels';
 import type { LabelDoc, Patch } from './patch';
+import { derivedId } from '../tracks/interpolate';
 
 /** The pose and size fields an edit may change. */
 export type CuboidChange = Partial<Pick<Cuboid, 'position' | 'size' | 'yaw' | 'pitch' | 'roll' | 'attributes'>>;
@@ -13,8 +14,15 @@ export type CuboidChange = Partial<Pick<Cuboid, 'position' | 'size' | 'yaw' | 'p
  */
 export function updateCuboid(doc: LabelDoc, args: { cuboidId: string; change: CuboidChange; derived?: Cuboid }): Patch {
   const stored = doc.get(args.cuboidId);
-  // A derived (interpolated) box is not in the doc: editing it stores it, as a keyframe, under its own id.
-  const before = stored ?? (args.derived?.id === args.cuboidId ? args.derived : undefined);
+  // A derived (interpolated) box is not in the doc: editing it stores it, as a keyframe, under its own id. Only
+  // a box that is derived and whose track still exists: a box deleted while it was being dragged stays deleted.
+  const derived = args.derived;
+  const live =
+    derived?.id === args.cuboidId &&
+    derived.source.kind === 'interpolated' &&
+    doc.get(derived.trackId)?.type === 'track' &&
+    derived.id === derivedId(derived.trackId, derived.frameIndex);
+  const before = stored ?? (live ? derived : undefined);
   if (!before || before.type !== 'cuboid') throw new Error(`updateCuboid: no cuboid ${args.cuboidId}`);
   const { change } = args;
   if (change.size && change.size.some((s) => !(s > 0))) throw new Error('updateCuboid: size must be positive');

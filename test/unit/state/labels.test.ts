@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LabelsState } from '../../../src/state/labels.svelte';
 import { createCuboid } from '../../../src/core/edits/create-cuboid';
+import type { Cuboid } from '../../../src/core/model/labels';
 import type { LabelRepository } from '../../../src/storage/label-repository';
 
 /** A repository that only counts appends: these tests are about the in-memory labels. */
@@ -41,5 +42,55 @@ describe('LabelsState.cuboidsOn', () => {
     labels.readOnly = true;
     place(labels, 1, 0);
     expect(labels.cuboidsOn(0)).toEqual([]);
+  });
+});
+
+describe('LabelsState.editCuboid', () => {
+  const frames = Array.from({ length: 12 }, (_, i) => ({ timestampUs: i * 100_000 }));
+  const twoKeyframes = () => {
+    const labels = new LabelsState({ doc: new Map(), skipped: 0, lines: [] }, repository, 'tester', frames);
+    place(labels, 1, 0);
+    const first = labels.doc.get('c1') as Cuboid;
+    labels.commit('copy', {
+      added: [{ ...first, id: 'c1b', frameIndex: 10, position: [11, 0, 0.8] }],
+      updated: [],
+      removed: [],
+    });
+    return labels;
+  };
+
+  it('stores a derived box as a keyframe, and refuses once the track has a stored box on that frame', () => {
+    const labels = twoKeyframes();
+    const derived = labels.cuboidsOn(5).find((c) => c.trackId === 't1')!;
+    expect(derived.source.kind).toBe('interpolated');
+    const stale = { ...derived };
+    labels.commit('other', {
+      added: [{ ...derived, id: 'x5', keyframe: true, source: { kind: 'manual' } }],
+      updated: [],
+      removed: [],
+    });
+    expect(labels.editCuboid('moveCuboid', stale, { position: [0, 0, 0] })).toBe(false);
+    expect(
+      labels
+        .cuboidsOn(5)
+        .filter((c) => c.trackId === 't1')
+        .map((c) => c.id),
+    ).toEqual(['x5']);
+  });
+
+  it('never brings back a box deleted while a drag held it', () => {
+    const labels = twoKeyframes();
+    const held = labels.doc.get('c1') as Cuboid;
+    labels.commit('deleteCuboid', { added: [], updated: [], removed: [held] });
+    expect(labels.editCuboid('moveCuboid', held, { position: [2, 0, 0.8] })).toBe(false);
+    expect(labels.doc.has('c1')).toBe(false);
+  });
+
+  it("gives a rigid track's new size to every stored box of it, in one undo step", () => {
+    const labels = twoKeyframes();
+    expect(labels.editCuboid('resizeCuboid', labels.doc.get('c1') as Cuboid, { size: [5, 2, 1.5] })).toBe(true);
+    expect((labels.doc.get('c1b') as Cuboid).size).toEqual([5, 2, 1.5]);
+    labels.undo();
+    expect((labels.doc.get('c1b') as Cuboid).size).toEqual([4, 2, 1.5]);
   });
 });

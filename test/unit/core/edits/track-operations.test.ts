@@ -131,3 +131,15 @@ describe('propagation and prediction', () => {
     expect(predictCuboid(doc(track('b'), box('b', 1)), { trackId: 'b', toFrame: 2, frames, id: 'x' })).toBeUndefined();
   });
 });
+
+describe('ids after a change of identity', () => {
+  it('renames a box stored from a derived one after its new track, so the old track can derive that id again', () => {
+    const stored = { ...box('a', 5), id: 'a@5' };
+    const d = doc(track('a'), track('b'), box('a', 0), stored, box('a', 9), box('b', 1));
+    applyAndCheckInverse(d, reassignFrom(d, { trackId: 'a', fromFrame: 5, toTrackId: 'b' }));
+    expect(d.has('a@5')).toBe(false);
+    expect(d.get('b@5')).toMatchObject({ trackId: 'b', frameIndex: 5 });
+    // Plain ids keep their name.
+    expect(d.get('a-9')).toMatchObject({ trackId: 'b' });
+  });
+});
