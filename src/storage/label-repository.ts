@@ -4,8 +4,11 @@ import type { FrustumDb, JournalEntry } from './db';
 
 /** Fold the journal into a snapshot after this many entries, so that reopening stays fast. */
 const SNAPSHOT_EVERY = 500;
-/** Entries a snapshot leaves in the journal, so that undo reaches back past it after a reload. */
-const HISTORY_KEEP = 200;
+/**
+ * Journal lines a snapshot leaves, so that undo reaches back past it after a reload. Lines, not undo steps: a
+ * drag writes one line per pointer move (a few hundred for a long one), and lines are a few hundred bytes.
+ */
+const HISTORY_KEEP = 2000;
 
 /** What reopening a scene gives back: its labels, and the journal lines the undo history is rebuilt from. */
 export interface LoadedLabels {
@@ -26,6 +29,8 @@ export class LabelRepository {
   constructor(
     private readonly db: FrustumDb,
     readonly sceneId: string,
+    private readonly historyKeep = HISTORY_KEEP,
+    private readonly snapshotEvery = SNAPSHOT_EVERY,
   ) {}
 
   /**
@@ -67,7 +72,7 @@ export class LabelRepository {
   }
 
   shouldSnapshot(): boolean {
-    return this.#sinceSnapshot >= SNAPSHOT_EVERY;
+    return this.#sinceSnapshot >= this.snapshotEvery;
   }
 
   /**
@@ -81,7 +86,7 @@ export class LabelRepository {
         .where('[sceneId+seq]')
         .between([this.sceneId, 0], [this.sceneId, seq], true, true)
         .primaryKeys();
-      await this.db.journal.bulkDelete(folded.slice(0, Math.max(0, folded.length - HISTORY_KEEP)));
+      await this.db.journal.bulkDelete(folded.slice(0, Math.max(0, folded.length - this.historyKeep)));
     });
     this.#sinceSnapshot = 0;
   }

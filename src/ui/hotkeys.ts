@@ -10,6 +10,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 let gesture = 0;
+/** Gesture ids must not repeat across page loads: the undo history rebuilt from the journal keeps them. */
+const PAGE = crypto.randomUUID().slice(0, 8);
 
 /**
  * The global keyboard: `?` opens the cheat sheet, a capture in progress takes the key as a new binding, else
@@ -32,6 +34,6 @@ export function handleHotkey(event: KeyboardEvent, session: SessionState, hotkey
   const action = hotkeys.actionFor(binding);
   if (!action) return;
   if (!event.repeat) gesture++;
-  action.run(session, { coarse: event.shiftKey, gesture: `key-${action.id}-${gesture}` });
+  action.run(session, { coarse: event.shiftKey, gesture: `key-${action.id}-${PAGE}-${gesture}` });
   event.preventDefault();
 }

@@ -34,6 +34,8 @@ export class History {
         history.push(line);
       }
     }
+    // The gesture of the last line ended with the session that wrote it: nothing may merge into it now.
+    history.#sealGesture();
     return history;
   }
 
@@ -60,6 +62,11 @@ export class History {
     if (!entry) return undefined;
     this.#undo.push({ ...entry, gesture: undefined });
     return entry.patch;
+  }
+
+  #sealGesture(): void {
+    const top = this.#undo.at(-1);
+    if (top?.gesture !== undefined) this.#undo[this.#undo.length - 1] = { ...top, gesture: undefined };
   }
 
   clear(): void {

@@ -50,7 +50,8 @@ describe('LabelRepository', () => {
 
   it('a snapshot folds the journal without changing what loads, keeping its tail for undo', async () => {
     fresh();
-    const repo = new LabelRepository(db, 's1');
+    // A tail of 200 lines here (the app keeps more), so that the test needs only a few hundred appends.
+    const repo = new LabelRepository(db, 's1', 200);
     const { doc } = await repo.load();
     let seq = 0;
     for (let i = 0; i < 205; i++) {
@@ -189,5 +190,35 @@ describe('schema migration', () => {
     expect(await db.origins.get('demo-7')).toEqual({ sceneId: 'demo-7', kind: 'demo', seed: 7 });
     expect(await db.journal.count()).toBe(1);
     expect((await db.scenes.get('demo-7'))?.name).toBe('Demo drive');
+  });
+});
+
+describe('LabelsState with its journal', () => {
+  it('snapshots only the labels as of the entry written: edits made in the same moment still load after', async () => {
+    fresh();
+    // A snapshot every 3 entries, so that one falls due while later edits are still queued behind it.
+    const repo = new LabelRepository(db, 's1', 2000, 3);
+    const labels = new LabelsState(await repo.load(), repo, 'tester');
+    for (let i = 0; i < 7; i++) labels.commit('createCuboid', place(labels.doc, i));
+    await labels.flushed();
+    expect(await db.snapshots.count()).toBe(1);
+    const reopened = new LabelsState(await new LabelRepository(db, 's1').load(), repo, 'tester');
+    expect(reopened.skippedOnLoad).toBe(0);
+    expect(reopened.doc.size).toBe(14);
+    expect(reopened.history.entries.done.length).toBe(7);
+  });
+
+  it('does not merge a new key press into the last entry a reload rebuilt', async () => {
+    fresh();
+    const repo = new LabelRepository(db, 's1');
+    const labels = new LabelsState(await repo.load(), repo, 'tester');
+    labels.commit('createCuboid', place(labels.doc, 1));
+    const move = (x: number) => updateCuboid(labels.doc, { cuboidId: 'c1', change: { position: [x, 0, 0.8] } });
+    labels.commit('moveCuboid', move(2), 'key-moveForward-1');
+    await labels.flushed();
+    const reopened = new LabelsState(await new LabelRepository(db, 's1').load(), repo, 'tester');
+    const again = updateCuboid(reopened.doc, { cuboidId: 'c1', change: { position: [3, 0, 0.8] } });
+    reopened.commit('moveCuboid', again, 'key-moveForward-1');
+    expect(reopened.history.entries.done.map((e) => e.name)).toEqual(['createCuboid', 'moveCuboid', 'moveCuboid']);
   });
 });
