@@ -74,7 +74,10 @@ export class LibraryState {
       if (summary?.kind === 'directory' && !(await this.backend.requestAccess(id))) {
         throw new Error(`no permission to read the folder of ${summary.name}`);
       }
-      this.session = await this.backend.openScene(id);
+      const next = await this.backend.openScene(id);
+      // The scene being left stops playing: it would go on decoding frames through the shared workers.
+      this.session?.playback.pause();
+      this.session = next;
       this.remember(id);
       this.dialogOpen = false;
       await this.session.goToFrame(0);

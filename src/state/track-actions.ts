@@ -13,9 +13,8 @@ import { refitSelected } from './box-actions';
 function run(session: SessionState, name: string, make: () => Patch | undefined): boolean {
   try {
     const patch = make();
-    if (!patch) return false;
-    session.labels.commit(name, patch);
-    return true;
+    // A read-only tab refuses the edit: say nothing happened, so no selection or jump follows.
+    return patch ? session.labels.commit(name, patch) : false;
   } catch (error) {
     session.error = error instanceof Error ? error.message : String(error);
     return false;
@@ -35,18 +34,27 @@ export async function propagateSelected(session: SessionState, step: 1 | -1, ref
   )
     return;
   await session.goToFrame(to);
-  if (refit) refitSelected(session);
+  // Only if the user is still where this put them: a later key press or click may have moved on meanwhile.
+  if (refit && session.frameIndex === to && session.selectedCuboid()?.trackId === box.trackId) {
+    refitSelected(session);
+  }
 }
 
-/** Copies every box of the frame (stored or derived) to the next (or previous) frame, in one edit. */
+/**
+ * Copies every box of the frame (stored or derived) to the next (or previous) frame, in one edit: those whose
+ * track has no box there yet.
+ */
 export async function propagateAll(session: SessionState, step: 1 | -1): Promise<void> {
   const to = session.frameIndex + step;
   if (to < 0 || to >= session.frameCount) return;
   const frames = session.scene.frames;
   const ok = run(session, 'propagateAll', () => {
     const doc = session.labels.doc;
+    // Tracks that already have a box there (stored, or derived between keyframes) keep it.
+    const present = new Set(session.labels.cuboidsOn(to).map((c) => c.trackId));
     const patches = session.labels
       .cuboidsOn(session.frameIndex)
+      .filter((box) => !present.has(box.trackId))
       .map((box) => propagateCuboid(doc, { box, toFrame: to, frames, id: newId() }));
     return patches.length > 0 ? patches.reduce(composePatches) : undefined;
   });

@@ -7,6 +7,7 @@ import {
   type BoxViewKind,
 } from '../../../../src/core/geometry/box-view';
 import { cuboidCorners } from '../../../../src/core/geometry/cuboid';
+import { fromPose, transformPoint } from '../../../../src/core/math/mat4';
 
 const box = {
   position: [12, -3, 0.8] as [number, number, number],
@@ -27,6 +28,19 @@ describe('box views', () => {
       expect(Math.abs(out[0]!)).toBeCloseTo(hh, 9);
       expect(Math.abs(out[1]!)).toBeCloseTo(hk, 9);
       expect(Math.abs(out[2]!)).toBeCloseTo(hd, 9);
+    }
+  });
+
+  it.each(kinds)('%s: an ego point lands where its box-frame coordinates say, signs included', (kind) => {
+    const toView = egoToViewOf(kind, box);
+    const egoFromBox = fromPose(box.position, box.yaw, box.pitch, box.roll);
+    const out = new Float64Array(3);
+    for (const p of [
+      [1.2, -0.4, 0.3],
+      [-2, 0.7, -0.5],
+    ] as [number, number, number][]) {
+      toView(...transformPoint(egoFromBox, p), out);
+      boxToView(kind, p).forEach((v, i) => expect(out[i]).toBeCloseTo(v, 9));
     }
   });
 
