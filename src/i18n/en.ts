@@ -239,6 +239,7 @@ export const en = {
     propagateNext: 'Copy the box to the next frame and go there (Shift: and fit it to the points)',
     propagatePrevious: 'Copy the box to the previous frame and go there (Shift: and fit it)',
     propagateAllNext: 'Copy every box of this frame to the next frame, for tracks with none there',
+    propagateAllPrevious: 'Copy every box of this frame to the previous frame, for tracks with none there',
     copyTrackHere: 'Give the selected track a box on this frame, copied from its nearest (Shift: and fit it)',
     predictHere: "Predict the track's box on this frame at constant velocity",
     splitTrack: 'Split the track here: this frame on becomes a new track',

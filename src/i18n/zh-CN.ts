@@ -237,6 +237,7 @@ export const zhCN: Catalogue = {
     propagateNext: '将框复制到下一帧并跳转（Shift：并拟合点云）',
     propagatePrevious: '将框复制到上一帧并跳转（Shift：并拟合点云）',
     propagateAllNext: '将本帧所有框复制到下一帧（仅限该帧尚无框的轨迹）',
+    propagateAllPrevious: '将本帧所有框复制到上一帧（仅限该帧尚无框的轨迹）',
     copyTrackHere: '为选中的轨迹在本帧添加框，从最近的框复制（Shift：并拟合点云）',
     predictHere: '按匀速预测该轨迹在本帧的框',
     splitTrack: '在此拆分轨迹：从本帧起成为新轨迹',

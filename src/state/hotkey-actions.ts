@@ -79,6 +79,7 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'propagateNext', keys: ['p'], run: (s, { coarse }) => void propagateSelected(s, 1, coarse) },
   { id: 'propagatePrevious', keys: ['u'], run: (s, { coarse }) => void propagateSelected(s, -1, coarse) },
   { id: 'propagateAllNext', keys: ['alt+p'], run: (s) => void propagateAll(s, 1) },
+  { id: 'propagateAllPrevious', keys: ['alt+u'], run: (s) => void propagateAll(s, -1) },
   { id: 'copyTrackHere', keys: ['c'], run: (s, { coarse }) => copyTrackHere(s, coarse) },
   { id: 'predictHere', keys: ['k'], run: (s) => predictHere(s) },
   { id: 'splitTrack', keys: ['alt+s'], run: (s) => splitHere(s) },
