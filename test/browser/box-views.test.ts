@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Profile } from './launch';
+import { dragHandle } from './track-flow';
 import {
   boxCount,
   egoToClient,
@@ -13,17 +14,6 @@ import {
   type StoredCuboid,
 } from './app-flow';
 import { countChanged, decodePng } from './pixels';
-
-/** Presses on a handle's centre and drags it by (dx, dy) pixels in small steps, as a hand would. */
-async function dragHandle(page: Page, handle: Locator, dx: number, dy: number): Promise<void> {
-  const box = await handle.boundingBox();
-  if (!box) throw new Error('the handle is not on screen');
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
-  await page.mouse.up();
-}
 
 /** Pixels per metre of a box view: the distance between two opposite face handles over the box's size. */
 async function pixelsPerMetre(page: Page, kind: string, a: string, b: string, metres: number): Promise<number> {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
-import { egoToClient, journalEntries, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { goToFrame, keyframeTrackOn, placeBoxAt } from './track-flow';
+import { journalEntries, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
 import {
   frameX,
   LABEL_WIDTH,
@@ -14,17 +15,6 @@ import {
 type Rgb = [number, number, number];
 const CAR: Rgb = [0xf5, 0x9e, 0x0b];
 const FRAMES = 50;
-
-/** Moves to a frame (1-based as the frame bar shows it) with the slider. */
-async function goToFrame(page: Page, shown: number): Promise<void> {
-  await page.getByTestId('frame-slider').fill(String(shown - 1));
-  await waitUntil(
-    `frame ${shown} is shown`,
-    () => page.getByTestId('frame-label').textContent(),
-    (t) => !!t?.startsWith(`Frame ${shown} /`),
-  );
-  await settle(page);
-}
 
 /** The timeline canvas's place on the page and its layout (not scrolled: the test has one track). */
 async function timeline(page: Page): Promise<{ left: number; top: number; layout: TimelineLayout }> {
@@ -83,21 +73,8 @@ describe('the timeline: a row per track, click to jump, time segments with dragg
   afterAll(() => profile.dispose());
 
   it('shows a track present from frame 1 to 21 in its class colour, and not after', async () => {
-    const [carX, carY] = await egoToClient(page, car.position);
-    await page.keyboard.press('n');
-    await page.mouse.click(carX, carY);
-    await waitUntil(
-      'the box is saved',
-      () => storedCuboids(page),
-      (c) => c.length === 1,
-    );
-    await goToFrame(page, 21);
-    await page.keyboard.press('c');
-    await waitUntil(
-      'the second keyframe is saved',
-      () => storedCuboids(page),
-      (c) => c.length === 2,
-    );
+    await placeBoxAt(page, car.position);
+    await keyframeTrackOn(page, 21, 2);
     await settle(page);
     expect(await page.getByTestId('timeline-canvas').getAttribute('data-rows')).toBe('1');
     const { layout } = await timeline(page);

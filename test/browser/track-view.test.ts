@@ -1,29 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Profile } from './launch';
-import { egoToClient, journalEntries, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
-
-/** Moves to a frame (1-based as the frame bar shows it) with the slider. */
-async function goToFrame(page: Page, shown: number): Promise<void> {
-  await page.getByTestId('frame-slider').fill(String(shown - 1));
-  await waitUntil(
-    `frame ${shown} is shown`,
-    () => page.getByTestId('frame-label').textContent(),
-    (t) => !!t?.startsWith(`Frame ${shown} /`),
-  );
-  await settle(page);
-}
-
-/** Presses on a handle's centre and drags it by (dx, dy) pixels in small steps, as a hand would. */
-async function dragHandle(page: Page, handle: Locator, dx: number, dy: number): Promise<void> {
-  const box = await handle.boundingBox();
-  if (!box) throw new Error('the handle is not on screen');
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
-  await page.mouse.up();
-}
+import { dragHandle, goToFrame, placeBoxAt } from './track-flow';
+import { journalEntries, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
 
 describe('the track view: a track seen in all its frames, its length fixed once for every box', () => {
   const profile = new Profile('WebGL2');
@@ -36,14 +15,7 @@ describe('the track view: a track seen in all its frames, its length fixed once 
     await openApp(page, inject('baseURL'), 'WebGL2');
     await page.getByTestId('view-birds-eye').click();
     await settle(page);
-    const [x, y] = await egoToClient(page, car.position);
-    await page.keyboard.press('n');
-    await page.mouse.click(x, y);
-    await waitUntil(
-      'the box is saved',
-      () => storedCuboids(page),
-      (c) => c.length === 1,
-    );
+    await placeBoxAt(page, car.position);
     await goToFrame(page, 21);
     await page.keyboard.press('c');
     const boxes = await waitUntil(

@@ -1,21 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
+import { goToFrame } from './track-flow';
 import { boxCount, egoToClient, openApp, settle, storedCuboids, targetCar, viewportImage, waitUntil } from './app-flow';
 import { countChangedNear } from './pixels';
 import { createDemoDrive, DEMO_SEED } from '../../src/core/demo/index';
 import { invertRigid, multiply, transformPoint } from '../../src/core/math/mat4';
-
-/** Moves to a frame (1-based as the frame bar shows it) with the slider, as a person would drag it. */
-async function goToFrame(page: Page, shown: number): Promise<void> {
-  await page.getByTestId('frame-slider').fill(String(shown - 1));
-  await waitUntil(
-    `frame ${shown} is shown`,
-    () => page.getByTestId('frame-label').textContent(),
-    (t) => !!t?.startsWith(`Frame ${shown} /`),
-  );
-  await settle(page);
-}
 
 describe('a track through the drive: keyframes on frames 1 and 21, frame 11 interpolated, edited, kept', () => {
   const profile = new Profile('WebGL2');
