@@ -84,4 +84,27 @@ describe('boxes by mouse in the 3D view: a dragged rectangle fits one, a drag mo
     );
     expect(turned!.position).toEqual(start!.position);
   });
+
+  it('resizes the selected box by dragging a face of its footprint, the opposite face staying put', async () => {
+    const [start] = await storedCuboids(page);
+    const [cx, cy, cz] = start!.position;
+    const [c, s] = [Math.cos(start!.yaw), Math.sin(start!.yaw)];
+    const half = start!.size[0] / 2;
+    const face = [cx + half * c, cy + half * s, cz] as const;
+    const beyond = [cx + (half + 1) * c, cy + (half + 1) * s, cz] as const;
+    const [[x0, y0], [x1, y1]] = [await egoToClient(page, face), await egoToClient(page, beyond)];
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / 10, y0 + ((y1 - y0) * i) / 10);
+    await page.mouse.up();
+    const [longer] = await waitUntil(
+      'the longer box is saved',
+      () => storedCuboids(page),
+      ([b]) => b!.size[0] > start!.size[0] + 0.5,
+    );
+    expect(longer!.size[0] - start!.size[0]).toBeCloseTo(1, 1);
+    expect(longer!.size[1]).toBe(start!.size[1]);
+    const rear = (b: typeof start) => [b!.position[0] - (b!.size[0] / 2) * c, b!.position[1] - (b!.size[0] / 2) * s];
+    rear(longer).forEach((v, i) => expect(v).toBeCloseTo(rear(start)[i]!, 1));
+  });
 });
