@@ -14,6 +14,8 @@ export function payloadBytes(p: CachedPoints | CachedImage): number {
  * from the caller (sized from `navigator.storage.estimate()` in the app).
  */
 export class FrameCache {
+  #lastStamp = 0;
+
   constructor(
     private readonly db: FrustumDb,
     private readonly maxBytes: number,
@@ -24,7 +26,7 @@ export class FrameCache {
     const row = await this.db.frames.get(key);
     if (!row) return undefined;
     // The LRU stamp need not be durable before we answer, and it touches only the small use record.
-    void this.db.frameUse.update(key, { lastUsed: Date.now() }).catch(() => undefined);
+    void this.db.frameUse.update(key, { lastUsed: this.#stamp() }).catch(() => undefined);
     return row.payload;
   }
 
@@ -36,7 +38,7 @@ export class FrameCache {
     sceneId: string,
     items: { sensorId: string; index: number; payload: CachedFrame['payload'] }[],
   ): Promise<boolean> {
-    const now = Date.now();
+    const now = this.#stamp();
     const rows: CachedFrame[] = items.map(({ sensorId, index, payload }) => ({
       key: frameKey(sceneId, sensorId, index),
       sceneId,
@@ -55,6 +57,15 @@ export class FrameCache {
       console.warn(`frame cache: could not store ${rows.map((r) => r.key).join(', ')}:`, error);
       return false;
     }
+  }
+
+  /**
+   * A use time that only goes up: uses in the same millisecond (a read right after a write) must still order,
+   * or the least recently used could not be told from the most.
+   */
+  #stamp(): number {
+    this.#lastStamp = Math.max(Date.now(), this.#lastStamp + 1);
+    return this.#lastStamp;
   }
 
   /** Forgets every cached frame of a scene (its inputs changed). */
