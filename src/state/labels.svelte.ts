@@ -57,8 +57,9 @@ export class LabelsState {
   commit(name: string, patch: Patch, gesture?: string): boolean {
     if (isEmptyPatch(patch) || this.readOnly) return false;
     this.#apply(patch);
-    this.#history.push({ name, patch, gesture, time: Date.now() });
-    this.#persist(name, patch, gesture);
+    const time = Date.now();
+    this.#history.push({ name, patch, gesture, time });
+    this.#persist(name, patch, gesture, time);
     return true;
   }
 
@@ -164,12 +165,12 @@ export class LabelsState {
     this.#segments.applyPatch(patch);
   }
 
-  #persist(name: string, patch: Patch, gesture?: string): void {
+  #persist(name: string, patch: Patch, gesture?: string, time = Date.now()): void {
     this.version++;
     this.pendingWrites++;
     // Writes are chained so the journal keeps the order in which patches were applied.
     this.#writes = this.#writes
-      .then(() => this.repository.append(name, patch, this.author, gesture))
+      .then(() => this.repository.append(name, patch, this.author, gesture, time))
       .then(async (seq) => {
         this.storageError = undefined;
         // Only with no later write queued: the doc then is the labels as of `seq`, which a snapshot must be.

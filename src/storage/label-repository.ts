@@ -63,8 +63,9 @@ export class LabelRepository {
   }
 
   /** Appends one applied patch. Resolves when it is on disk. */
-  async append(name: string, patch: Patch, author: string, gesture?: string): Promise<number> {
-    const entry: JournalEntry = { sceneId: this.sceneId, time: Date.now(), author, name, patch };
+  /** `time` (ms since epoch) is when the edit was made, which the history panel shows before and after a reload. */
+  async append(name: string, patch: Patch, author: string, gesture?: string, time = Date.now()): Promise<number> {
+    const entry: JournalEntry = { sceneId: this.sceneId, time, author, name, patch };
     if (gesture !== undefined) entry.gesture = gesture;
     const seq = await this.db.journal.add(entry);
     this.#sinceSnapshot++;

@@ -87,6 +87,9 @@ describe('LabelRepository', () => {
     const reopened = new LabelsState(await new LabelRepository(db, 's1').load(), repo, 'tester');
     expect(reopened.history.entries.done.map((e) => e.name)).toEqual(['createCuboid', 'moveCuboid']);
     expect(reopened.history.entries.undone.map((e) => e.name)).toEqual(['createCuboid']);
+    // The times the panel shows are the times the edits were made, before and after the reload alike.
+    const times = (l: LabelsState) => [...l.history.entries.done, ...l.history.entries.undone].map((e) => e.time);
+    expect(times(reopened)).toEqual(times(labels));
     reopened.undo();
     expect((reopened.doc.get('c1') as Cuboid).position[0]).toBe(1);
     reopened.jumpTo(3);
