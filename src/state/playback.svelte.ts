@@ -36,7 +36,11 @@ export class Playback {
     const session = this.session;
     const run = ++this.#run;
     this.playing = true;
-    if (session.frameIndex >= session.frameCount - 1) await session.goToFrame(0);
+    if (session.frameIndex >= session.frameCount - 1) {
+      // From the end it starts over, and the first frame is shown for its period like every other.
+      await session.goToFrame(0);
+      await new Promise((resolve) => setTimeout(resolve, this.periodMs));
+    }
     while (run === this.#run && session.frameIndex < session.frameCount - 1) {
       const started = performance.now();
       await session.goToFrame(session.frameIndex + 1);
