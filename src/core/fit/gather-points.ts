@@ -1,5 +1,5 @@
 import { groundHeightAt, type GroundModel } from './ground-model';
-import { cellRange, type GridIndex } from './grid-index';
+import { cellRuns, runLength, type GridIndex } from './grid-index';
 import type { PointSet } from './point-set';
 
 /** Where to gather, ego frame, metres: a disc round a click or a rectangle dragged in the bird's-eye view. */
@@ -24,15 +24,12 @@ export function gatherPoints(
     ? [region.x - region.radius, region.y - region.radius, region.x + region.radius, region.y + region.radius]
     : [region.minX, region.minY, region.maxX, region.maxY];
   const r2 = disc ? region.radius * region.radius : 0;
-  const [c0, r0, c1, r1] = cellRange(index, minX, minY, maxX, maxY);
-  const { xyz, cellStart, cols } = index;
-  let bound = 0;
-  for (let row = r0; row <= r1; row++) bound += cellStart[row * cols + c1 + 1]! - cellStart[row * cols + c0]!;
-  const out = new Float32Array(bound * 3);
+  const runs = cellRuns(index, minX, minY, maxX, maxY);
+  const { xyz } = index;
+  const out = new Float32Array(runLength(runs) * 3);
   let n = 0;
-  for (let row = r0; row <= r1; row++) {
-    const end = cellStart[row * cols + c1 + 1]!;
-    for (let i = cellStart[row * cols + c0]!; i < end; i++) {
+  for (let r = 0; r < runs.length; r += 2) {
+    for (let i = runs[r]!, end = runs[r + 1]!; i < end; i++) {
       const x = xyz[3 * i]!,
         y = xyz[3 * i + 1]!,
         z = xyz[3 * i + 2]!;

@@ -106,6 +106,26 @@ export function cellRange(
   ];
 }
 
+/**
+ * The reordered points under the cells that overlap the ego-frame xy box [minX, maxX] × [minY, maxY], as flat
+ * [start, end) pairs, one per row of cells (a row's cells are contiguous in the reordered points). Every region
+ * query reads its points through these runs.
+ */
+export function cellRuns(grid: GridIndex, minX: number, minY: number, maxX: number, maxY: number): number[] {
+  const [c0, r0, c1, r1] = cellRange(grid, minX, minY, maxX, maxY);
+  const runs: number[] = [];
+  for (let row = r0; row <= r1; row++)
+    runs.push(grid.cellStart[row * grid.cols + c0]!, grid.cellStart[row * grid.cols + c1 + 1]!);
+  return runs;
+}
+
+/** How many points the runs hold: a bound for a query's output. */
+export function runLength(runs: readonly number[]): number {
+  let n = 0;
+  for (let r = 0; r < runs.length; r += 2) n += runs[r + 1]! - runs[r]!;
+  return n;
+}
+
 function clampIndex(i: number, n: number): number {
   return i < 0 ? 0 : i >= n ? n - 1 : i | 0;
 }

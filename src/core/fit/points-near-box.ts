@@ -1,6 +1,6 @@
 import { fromPose } from '../math/mat4';
 import type { BoxPose } from './count-points-in-box';
-import { cellRange, type GridIndex } from './grid-index';
+import { cellRuns, runLength, type GridIndex } from './grid-index';
 
 /** Ego-frame points round one box, copied out of the grid index (x y z, metres). */
 export interface NearPoints {
@@ -21,15 +21,12 @@ export function pointsNearBox(index: GridIndex, box: BoxPose, margin: number): N
   );
   const [cx, cy, cz] = box.position;
   const [ex, ey, ez] = extent.map((e) => e + margin) as [number, number, number];
-  const [c0, r0, c1, r1] = cellRange(index, cx - ex, cy - ey, cx + ex, cy + ey);
-  const { xyz, cellStart, cols } = index;
-  let capacity = 0;
-  for (let row = r0; row <= r1; row++) capacity += cellStart[row * cols + c1 + 1]! - cellStart[row * cols + c0]!;
-  const out = new Float32Array(capacity * 3);
+  const runs = cellRuns(index, cx - ex, cy - ey, cx + ex, cy + ey);
+  const { xyz } = index;
+  const out = new Float32Array(runLength(runs) * 3);
   let count = 0;
-  for (let row = r0; row <= r1; row++) {
-    const end = cellStart[row * cols + c1 + 1]!;
-    for (let i = cellStart[row * cols + c0]!; i < end; i++) {
+  for (let r = 0; r < runs.length; r += 2) {
+    for (let i = runs[r]!, end = runs[r + 1]!; i < end; i++) {
       const x = xyz[3 * i]!,
         y = xyz[3 * i + 1]!,
         z = xyz[3 * i + 2]!;
