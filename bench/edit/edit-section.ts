@@ -5,14 +5,12 @@ import {
   paintPointsInBoxes,
   type SweepIndex,
 } from '../../src/core/fit/index';
-import { atLeast, p95AtMost } from '../lib/goal';
-import { makeTimeRow, type TimeRowSpec } from '../lib/make-time-row';
+import { atLeast } from '../lib/goal';
+import { budgetRow, FRAME_MS, makeTimeRow } from '../lib/make-time-row';
 import { measure, type Timing } from '../lib/measure';
 import type { BenchContext, ResultRow, Section } from '../lib/section';
 import { benchCloud, dragSteps, EGO_FROM_LIDAR, pickClicks, pointsUnderBox, scanBox, scanDisc } from './edit-inputs';
 
-/** A frame at 60 Hz, milliseconds: a click's box must appear within one. */
-const FRAME_MS = 16;
 /** The car's search radius in the fit (its diagonal and a margin, `class-prior.ts`), metres. */
 const CAR_SEARCH_RADIUS = 5.4;
 /** The issue's "no per-point work per drag step", read as: the count reads a tenth of the sweep at most. */
@@ -21,12 +19,6 @@ const DRAG_SPEED_UP = 10;
 const BOXES = 30;
 
 const SPEED_UP = 'speed-up ×';
-
-/** A row whose goal is an absolute p95 budget in milliseconds (judged on our p95, not a ratio). */
-function budgetRow(spec: TimeRowSpec, ours: Timing, anchor: Timing, ms: number): ResultRow {
-  const goal = p95AtMost(ms);
-  return { ...makeTimeRow(spec, ours, anchor), goal, met: goal.isMet(ours.p95) };
-}
 
 function runSize(points: number, context: BenchContext): ResultRow[] {
   const cloud = benchCloud(points);

@@ -1,23 +1,14 @@
 import { withPage } from '../browser/page-session';
 import type { LabelsPageApi } from '../browser/pages/labels-page';
-import { p95AtMost } from '../lib/goal';
-import { makeTimeRow, type TimeRowSpec } from '../lib/make-time-row';
-import { summarize, type Timing } from '../lib/measure';
+import { budgetRow, makeTimeRow } from '../lib/make-time-row';
+import { summarize } from '../lib/measure';
 import type { ResultRow, Section } from '../lib/section';
 
 /** PERFORMANCE.md: a 200-frame sequence with 150 tracks, every track boxed on every frame. */
 const FRAMES = 200;
 const TRACKS = 150;
-/** A frame at 60 Hz: an edit, its undo and its autosave must each fit (p95). */
-const FRAME_MS = 16;
 
 const LOWER = '× anchor (lower is better)';
-
-/** A time row whose goal is PERFORMANCE.md's absolute 16 ms p95 budget (judged on our p95, not a ratio). */
-function budgetRow(spec: TimeRowSpec, ours: Timing, anchor: Timing): ResultRow {
-  const goal = p95AtMost(FRAME_MS);
-  return { ...makeTimeRow(spec, ours, anchor), goal, met: goal.isMet(ours.p95) };
-}
 
 export const labelsSection: Section = {
   name: 'labels',

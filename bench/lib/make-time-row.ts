@@ -1,4 +1,4 @@
-import type { Goal } from './goal';
+import { p95AtMost, type Goal } from './goal';
 import type { Timing } from './measure';
 import type { ResultRow } from './section';
 
@@ -52,4 +52,13 @@ export function makeTimeRow(spec: TimeRowSpec, ours: Timing, anchor: Timing): Re
 /** Bytes per second as "12.3 GB/s" (decimal units, as memory bandwidth is quoted). */
 export function formatThroughput(bytes: number, ms: number): string {
   return `${(bytes / (ms * 1e6)).toFixed(bytes / (ms * 1e6) < 10 ? 2 : 1)} GB/s`;
+}
+
+/** A frame at 60 Hz, PERFORMANCE.md's budget for an interaction: an edit, its undo, a redraw. */
+export const FRAME_MS = 16;
+
+/** A time row whose goal is an absolute p95 budget in milliseconds (judged on our p95, not a ratio). */
+export function budgetRow(spec: TimeRowSpec, ours: Timing, anchor: Timing, ms = FRAME_MS): ResultRow {
+  const goal = p95AtMost(ms);
+  return { ...makeTimeRow(spec, ours, anchor), goal, met: goal.isMet(ours.p95) };
 }

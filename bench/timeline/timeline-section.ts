@@ -1,21 +1,14 @@
 import { withPage } from '../browser/page-session';
 import type { TimelinePageApi } from '../browser/pages/timeline-page';
-import { atMost, p95AtMost } from '../lib/goal';
-import { makeTimeRow, type TimeRowSpec } from '../lib/make-time-row';
-import { summarize, type Timing } from '../lib/measure';
+import { atMost } from '../lib/goal';
+import { budgetRow, makeTimeRow } from '../lib/make-time-row';
+import { summarize } from '../lib/measure';
 import type { ResultRow, Section } from '../lib/section';
 
 /** PERFORMANCE.md's scale: a 200-frame sequence with 150 tracks. */
 const FRAMES = 200;
 const TRACKS = 150;
-/** A frame at 60 Hz: a scroll step's redraw must fit (p95). */
-const FRAME_MS = 16;
 const LOWER = '× anchor (lower is better)';
-
-function budgetRow(spec: TimeRowSpec, ours: Timing, anchor: Timing): ResultRow {
-  const goal = p95AtMost(FRAME_MS);
-  return { ...makeTimeRow(spec, ours, anchor), goal, met: goal.isMet(ours.p95) };
-}
 
 export const timelineSection: Section = {
   name: 'timeline',
