@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { decodePng, type Image } from './pixels';
-import type { BackendName } from './launch';
+import type { BackendName, Profile } from './launch';
 import { createDemoDrive, DEMO_SEED, groundTruthAt } from '../../src/core/demo/index';
 import type { Cuboid } from '../../src/core/model/labels';
 
@@ -18,6 +18,15 @@ export async function openApp(page: Page, baseURL: string, backend: BackendName)
     (n) => n > 50_000,
   );
   await page.getByTestId('camera-image').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** A fresh page of the profile with the app open on the demo drive, in the bird's-eye view, drawn. */
+export async function openInBirdsEye(profile: Profile, baseURL: string): Promise<Page> {
+  const page = await profile.open();
+  await openApp(page, baseURL, profile.backend);
+  await page.getByTestId('view-birds-eye').click();
+  await settle(page);
+  return page;
 }
 
 /** Polls `read` until `done` holds; usable in hooks, where `expect.poll` is not. */

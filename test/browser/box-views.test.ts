@@ -7,11 +7,12 @@ import {
   boxCount,
   egoToClient,
   openApp,
+  openInBirdsEye,
   settle,
   storedCuboids,
   targetCar,
-  waitUntil,
   type StoredCuboid,
+  waitUntil,
 } from './app-flow';
 import { countChanged, decodePng } from './pixels';
 
@@ -30,10 +31,7 @@ describe('the side views: fit by click, resize in the side view, rotate in the t
   let fitted: StoredCuboid;
 
   beforeAll(async () => {
-    page = await profile.open();
-    await openApp(page, inject('baseURL'), 'WebGPU');
-    await page.getByTestId('view-birds-eye').click();
-    await settle(page);
+    page = await openInBirdsEye(profile, inject('baseURL'));
   });
   afterAll(() => profile.dispose());
 

@@ -6,7 +6,7 @@ import {
   egoToClient,
   journalEntries,
   openApp,
-  settle,
+  openInBirdsEye,
   storedCuboids,
   targetCar,
   waitUntil,
@@ -18,10 +18,7 @@ describe('editing a box from the keyboard and the box panel', () => {
   const car = targetCar();
 
   beforeAll(async () => {
-    page = await profile.open();
-    await openApp(page, inject('baseURL'), 'WebGL2');
-    await page.getByTestId('view-birds-eye').click();
-    await settle(page);
+    page = await openInBirdsEye(profile, inject('baseURL'));
     const [x, y] = await egoToClient(page, car.position);
     await page.keyboard.press('n');
     await page.mouse.click(x, y);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
-import { egoToClient, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { egoToClient, openInBirdsEye, storedCuboids, targetCar, waitUntil } from './app-flow';
 import { bevIou } from '../../src/core/fit/bev-iou';
 
 describe('boxes by mouse in the 3D view: a dragged rectangle fits one, a drag moves it', () => {
@@ -10,10 +10,7 @@ describe('boxes by mouse in the 3D view: a dragged rectangle fits one, a drag mo
   const car = targetCar();
 
   beforeAll(async () => {
-    page = await profile.open();
-    await openApp(page, inject('baseURL'), 'WebGL2');
-    await page.getByTestId('view-birds-eye').click();
-    await settle(page);
+    page = await openInBirdsEye(profile, inject('baseURL'));
   });
   afterAll(() => profile.dispose());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { goToFrame, keyframeTrackOn, placeBoxAt } from './track-flow';
-import { journalEntries, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { journalEntries, openApp, openInBirdsEye, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
 import {
   frameX,
   LABEL_WIDTH,
@@ -65,10 +65,7 @@ describe('the timeline: a row per track, click to jump, time segments with dragg
   const car = targetCar();
 
   beforeAll(async () => {
-    page = await profile.open();
-    await openApp(page, inject('baseURL'), 'WebGL2');
-    await page.getByTestId('view-birds-eye').click();
-    await settle(page);
+    page = await openInBirdsEye(profile, inject('baseURL'));
   });
   afterAll(() => profile.dispose());
 

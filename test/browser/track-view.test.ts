@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { dragHandle, goToFrame, placeBoxAt } from './track-flow';
-import { journalEntries, openApp, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { journalEntries, openInBirdsEye, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
 
 describe('the track view: a track seen in all its frames, its length fixed once for every box', () => {
   const profile = new Profile('WebGL2');
@@ -11,10 +11,7 @@ describe('the track view: a track seen in all its frames, its length fixed once 
   let lengths: number[];
 
   beforeAll(async () => {
-    page = await profile.open();
-    await openApp(page, inject('baseURL'), 'WebGL2');
-    await page.getByTestId('view-birds-eye').click();
-    await settle(page);
+    page = await openInBirdsEye(profile, inject('baseURL'));
     await placeBoxAt(page, car.position);
     await goToFrame(page, 21);
     await page.keyboard.press('c');

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { goToFrame } from './track-flow';
-import { boxCount, egoToClient, openApp, settle, storedCuboids, targetCar, viewportImage, waitUntil } from './app-flow';
+import {
+  boxCount,
+  egoToClient,
+  openApp,
+  openInBirdsEye,
+  settle,
+  storedCuboids,
+  targetCar,
+  viewportImage,
+  waitUntil,
+} from './app-flow';
 import { countChangedNear } from './pixels';
 import { createDemoDrive, DEMO_SEED } from '../../src/core/demo/index';
 import { invertRigid, multiply, transformPoint } from '../../src/core/math/mat4';
@@ -13,10 +23,7 @@ describe('a track through the drive: keyframes on frames 1 and 21, frame 11 inte
   const car = targetCar();
 
   beforeAll(async () => {
-    page = await profile.open();
-    await openApp(page, inject('baseURL'), 'WebGL2');
-    await page.getByTestId('view-birds-eye').click();
-    await settle(page);
+    page = await openInBirdsEye(profile, inject('baseURL'));
   });
   afterAll(() => profile.dispose());
 
