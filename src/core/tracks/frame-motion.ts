@@ -16,9 +16,17 @@ export type BoxPose = Pick<Cuboid, 'position' | 'yaw'>;
  * coordinates to another's. The identity where either frame has no pose (boxes then stay in ego coordinates).
  */
 export function egoFromEgo(frames: readonly FrameTiming[], to: number, from: number): number[] | undefined {
-  const a = frames[from]?.worldFromEgo;
-  const b = frames[to]?.worldFromEgo;
-  return a && b ? multiply(invertRigid(b), a) : undefined;
+  return egoFromEgos(frames, to)(from);
+}
+
+/** The same for many frames seen from one (a path): frame `to`'s pose is inverted once. */
+export function egoFromEgos(frames: readonly FrameTiming[], to: number): (from: number) => number[] | undefined {
+  const worldFromTo = frames[to]?.worldFromEgo;
+  const toFromWorld = worldFromTo && invertRigid(worldFromTo);
+  return (from) => {
+    const worldFromFrom = frames[from]?.worldFromEgo;
+    return toFromWorld && worldFromFrom ? multiply(toFromWorld, worldFromFrom) : undefined;
+  };
 }
 
 /** A box that stays put in the world, seen from another frame's ego (position and yaw; metres, radians). */

@@ -1,6 +1,6 @@
 import { translationOf, transformPoint } from '../math/mat4';
 import type { Cuboid } from '../model/labels';
-import { egoFromEgo, type FrameTiming } from './frame-motion';
+import { egoFromEgos, type FrameTiming } from './frame-motion';
 
 /** A polyline in the ego frame of the frame shown, metres: x y z per vertex. */
 export type Path = number[];
@@ -10,9 +10,10 @@ export type Path = number[];
  * the poses. Empty where the scene has no poses (there is no world to draw a path in).
  */
 export function egoPath(frames: readonly FrameTiming[], at: number): Path {
+  const fromFrame = egoFromEgos(frames, at);
   const path: Path = [];
   for (let i = 0; i < frames.length; i++) {
-    const m = egoFromEgo(frames, at, i);
+    const m = fromFrame(i);
     if (!m) return [];
     path.push(...translationOf(m));
   }
@@ -25,9 +26,10 @@ export function egoPath(frames: readonly FrameTiming[], at: number): Path {
  * world is one rigid transform away from any ego frame. In ego coordinates where the scene has no poses.
  */
 export function trackPath(boxes: readonly Cuboid[], frames: readonly FrameTiming[], at: number): Path {
+  const fromFrame = egoFromEgos(frames, at);
   const path: Path = [];
   for (const c of boxes) {
-    const m = egoFromEgo(frames, at, c.frameIndex);
+    const m = fromFrame(c.frameIndex);
     path.push(...(m ? transformPoint(m, c.position) : c.position));
   }
   return path;
