@@ -3,6 +3,7 @@ import { normalizeAngle } from '../math/angle';
 import type { Cuboid } from '../model/labels';
 import type { CuboidChange } from './update-cuboid';
 import type { LabelDoc, Patch } from './patch';
+import { trackBoxes } from './track-boxes';
 
 /** The smallest size a box may be left with along any axis, metres. */
 const MIN_SIZE = 0.05;
@@ -35,8 +36,7 @@ export function adjustTrack(doc: LabelDoc, args: TrackAdjustment): Patch {
   if (!track || track.type !== 'track') throw new Error(`adjustTrack: no track ${args.trackId}`);
   if (args.size?.some((s) => !(s > 0))) throw new Error('adjustTrack: size must be positive');
   const patch: Patch = { added: [], updated: [], removed: [] };
-  for (const r of doc.values()) {
-    if (r.type !== 'cuboid' || r.trackId !== args.trackId) continue;
+  for (const r of trackBoxes(doc, args.trackId)) {
     const d = transformDirection(fromPose([0, 0, 0], r.yaw, r.pitch, r.roll), args.offset);
     const after: Cuboid = {
       ...r,

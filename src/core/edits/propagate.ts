@@ -2,6 +2,7 @@ import type { Vec3 } from '../math/mat4';
 import type { Cuboid } from '../model/labels';
 import { blendAngle, carryPose, fractionBetween, type FrameTiming } from '../tracks/frame-motion';
 import type { LabelDoc, Patch } from './patch';
+import { trackBoxes } from './track-boxes';
 
 /**
  * Puts `box` on frame `toFrame` as a stored keyframe of its track with the given pose (ego frame of `toFrame`),
@@ -14,10 +15,7 @@ function placeOnFrame(
   pose: Pick<Cuboid, 'position' | 'yaw'>,
   id: string,
 ): Patch {
-  let existing: Cuboid | undefined;
-  for (const r of doc.values()) {
-    if (r.type === 'cuboid' && r.trackId === box.trackId && r.frameIndex === toFrame) existing = r;
-  }
+  const existing = trackBoxes(doc, box.trackId).find((c) => c.frameIndex === toFrame);
   const after: Cuboid = {
     ...box,
     id: existing?.id ?? id,
@@ -54,9 +52,7 @@ export function predictCuboid(
   doc: LabelDoc,
   args: { trackId: string; toFrame: number; frames: readonly FrameTiming[]; id: string },
 ): Patch | undefined {
-  const boxes: Cuboid[] = [];
-  for (const r of doc.values()) if (r.type === 'cuboid' && r.trackId === args.trackId) boxes.push(r);
-  boxes.sort((a, b) => a.frameIndex - b.frameIndex);
+  const boxes = trackBoxes(doc, args.trackId);
   const before = boxes.filter((c) => c.frameIndex < args.toFrame);
   const after = boxes.filter((c) => c.frameIndex > args.toFrame);
   const [a, b] =

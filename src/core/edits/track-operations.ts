@@ -1,7 +1,8 @@
-import type { Cuboid, Track } from '../model/labels';
+import type { Track } from '../model/labels';
 import { composePatches, type LabelDoc, type Patch } from './patch';
 import { segmentsAfterDelete, segmentsAfterReassign } from './segments-of-track';
 import { derivedId } from '../tracks/interpolate';
+import { trackBoxes } from './track-boxes';
 
 /**
  * Track operations: each a pure edit over the doc returning one patch, so each is one undo entry. Frames are
@@ -12,12 +13,6 @@ function trackOf(doc: LabelDoc, id: string, edit: string): Track {
   const t = doc.get(id);
   if (!t || t.type !== 'track') throw new Error(`${edit}: no track ${id}`);
   return t;
-}
-
-function boxesOf(doc: LabelDoc, trackId: string): Cuboid[] {
-  const out: Cuboid[] = [];
-  for (const r of doc.values()) if (r.type === 'cuboid' && r.trackId === trackId) out.push(r);
-  return out.sort((a, b) => a.frameIndex - b.frameIndex);
 }
 
 /**
@@ -31,10 +26,10 @@ export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: 
   if (args.toTrackId === args.trackId) throw new Error('reassignFrom: a track cannot take its own boxes');
   const target = doc.get(args.toTrackId);
   if (target && target.type !== 'track') throw new Error(`reassignFrom: ${args.toTrackId} is not a track`);
-  const moving = boxesOf(doc, args.trackId).filter((c) => c.frameIndex >= args.fromFrame);
+  const moving = trackBoxes(doc, args.trackId).filter((c) => c.frameIndex >= args.fromFrame);
   if (moving.length === 0)
     throw new Error(`reassignFrom: track ${args.trackId} has no box from frame ${args.fromFrame} on`);
-  const taken = new Set(target ? boxesOf(doc, target.id).map((c) => c.frameIndex) : []);
+  const taken = new Set(target ? trackBoxes(doc, target.id).map((c) => c.frameIndex) : []);
   const clashes = moving.filter((c) => taken.has(c.frameIndex)).map((c) => c.frameIndex + 1);
   if (clashes.length > 0) throw new Error(`both tracks have a box on frame ${clashes.join(', ')}`);
   const patch: Patch = { added: [], updated: [], removed: [] };
@@ -49,7 +44,7 @@ export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: 
       patch.updated.push([c, { ...c, trackId: args.toTrackId }]);
     }
   }
-  const trackGone = moving.length === boxesOf(doc, args.trackId).length;
+  const trackGone = moving.length === trackBoxes(doc, args.trackId).length;
   if (trackGone) patch.removed.push(source);
   const { trackId, fromFrame, toTrackId } = args;
   return composePatches(patch, segmentsAfterReassign(doc, { trackId, fromFrame, toTrackId, trackGone }));
@@ -58,7 +53,7 @@ export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: 
 /** Splits a track at a frame: its boxes from there on become a new track `newTrackId`. */
 export function splitTrack(doc: LabelDoc, args: { trackId: string; atFrame: number; newTrackId: string }): Patch {
   if (doc.has(args.newTrackId)) throw new Error(`splitTrack: id ${args.newTrackId} already in use`);
-  const first = boxesOf(doc, args.trackId)[0];
+  const first = trackBoxes(doc, args.trackId)[0];
   if (first && first.frameIndex >= args.atFrame)
     throw new Error('splitTrack: nothing of the track lies before that frame');
   return reassignFrom(doc, { trackId: args.trackId, fromFrame: args.atFrame, toTrackId: args.newTrackId });
@@ -77,7 +72,7 @@ export function mergeTracks(doc: LabelDoc, args: { keepId: string; mergeId: stri
  */
 export function deleteTrackFrom(doc: LabelDoc, args: { trackId: string; fromFrame: number }): Patch {
   const track = trackOf(doc, args.trackId, 'deleteTrackFrom');
-  const all = boxesOf(doc, args.trackId);
+  const all = trackBoxes(doc, args.trackId);
   const removed: Patch['removed'] = all.filter((c) => c.frameIndex >= args.fromFrame);
   const trackGone = removed.length === all.length;
   if (trackGone) removed.push(track);
