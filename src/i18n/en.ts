@@ -172,6 +172,7 @@ export const en = {
     mergeTracks: 'Merge tracks',
     adjustTrack: 'Adjust whole track',
     importLabels: 'Imported labels',
+    uprightBoxes: 'Stood boxes upright',
     createSegment: 'Add time segment',
     resizeSegment: 'Move segment edge',
     updateSegment: 'Edit time segment',

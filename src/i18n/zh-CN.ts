@@ -170,6 +170,7 @@ export const zhCN: Catalogue = {
     mergeTracks: '合并轨迹',
     adjustTrack: '调整整条轨迹',
     importLabels: '导入的标注',
+    uprightBoxes: '将侧放的框摆正',
     createSegment: '添加时间片段',
     resizeSegment: '调整片段边界',
     updateSegment: '编辑时间片段',

@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { uprightCuboids } from '../../core/edits/upright-cuboids';
 import { JsonFileError } from '../json/json-file-error';
 import { readOntology } from '../ontology/read-ontology';
 import { FormatError } from '../pointcloud/format-error';
@@ -84,5 +85,15 @@ export function readBundle(bytes: Uint8Array, fileName: string): FrustumBundle {
     if (!entry) throw new FormatError(fileName, `${DATA_FOLDER}${path} is missing`);
     return { path, bytes: entry };
   });
+  // Boxes lying on their side (written before every reader stood them upright, or by hand) are stood up
+  // here, as one journal line, so the history says so and the user can undo it. Versions stay as they were
+  // written: they are immutable snapshots with digests.
+  const upright = uprightCuboids(records);
+  if (upright.updated.length > 0) {
+    const time = journal.at(-1)?.time ?? Date.parse(lineage.time);
+    journal.push({ time, author: lineage.author, name: 'uprightBoxes', patch: upright });
+    const after = new Map(upright.updated.map(([, a]) => [a.id, a]));
+    records.forEach((r, i) => (records[i] = after.get(r.id) ?? r));
+  }
   return { scene, ...(ontology ? { ontology } : {}), records, versions, journal, reviews, exports, lineage, data };
 }

@@ -1,3 +1,4 @@
+import { uprightAngles } from '../../core/geometry/upright-box';
 import type { AttributeValue, Cuboid, Track } from '../../core/model/labels';
 import type { Frame } from '../../core/model/scene';
 import { fnv1a64 } from '../scene/listing-hash';
@@ -70,10 +71,7 @@ export function readCsv(text: string, fileName: string): LabelSetRead {
       trackId,
       frameIndex,
       position: [pose[0]!, pose[1]!, pose[2]!],
-      size: [pose[3]!, pose[4]!, pose[5]!],
-      yaw: pose[6]!,
-      pitch: pose[7]!,
-      roll: pose[8]!,
+      ...uprightAngles({ size: [pose[3]!, pose[4]!, pose[5]!], yaw: pose[6]!, pitch: pose[7]!, roll: pose[8]! }),
       attributes: attributes('box.'),
       keyframe,
       source: cuboidSourceOf(get('source'), { model: get('model'), version: get('model_version'), score: get('score') }, keyframe), // prettier-ignore

@@ -1,3 +1,4 @@
+import { uprightAngles } from '../../core/geometry/upright-box';
 import type { AttributeValue, Cuboid, CuboidSource, Track } from '../../core/model/labels';
 import type { FileProblem } from '../scene/scene-files';
 import { mapClass, type ClassDialect } from './map-class';
@@ -46,10 +47,8 @@ export class LabelCollector {
       trackId: track.id,
       frameIndex: box.frameIndex,
       position: box.position,
-      size: box.size,
-      yaw: box.yaw,
-      pitch: box.pitch,
-      roll: box.roll,
+      // Every layout hands over upright boxes: a manifest written by another tool may give one lying on its side.
+      ...uprightAngles(box),
       attributes: box.attributes ?? {},
       keyframe: true,
       source: this.source,

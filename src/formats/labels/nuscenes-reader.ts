@@ -13,7 +13,7 @@ import type { LabelSetRead } from './label-export';
 import { cuboidSourceOf, isAttributeRecord as isAttributes, isNumbers as vec } from './label-values';
 import { mapClass } from './map-class';
 import { visibilityOfToken } from './nuscenes-style';
-import { poseInEgo } from './rotation-zyx';
+import { boxInEgo } from './rotation-zyx';
 
 type Row = Record<string, unknown>;
 
@@ -68,7 +68,7 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     if (!(w! > 0 && l! > 0 && h! > 0)) return problem(where, `size ${w} × ${l} × ${h} is not above zero: left out`);
     const track = trackFor(a['instance_token'], a['category_name'], instances.get(a['instance_token']));
     const egoFromWorld = frame.worldFromEgo ? invertAffine(frame.worldFromEgo) : identity();
-    const { position, yaw, pitch, roll } = poseInEgo(egoFromWorld, a['translation'] as [number, number, number], rotationFromQuaternion(a['rotation'] as number[])); // prettier-ignore
+    const pose = boxInEgo(egoFromWorld, a['translation'] as [number, number, number], rotationFromQuaternion(a['rotation'] as number[]), [l!, w!, h!]); // prettier-ignore
     const names = Array.isArray(a['attribute_names']) ? (a['attribute_names'] as unknown[]) : [];
     const visibility = visibilityOfToken(a['visibility_token']);
     const derived = { ...(typeof names[0] === 'string' ? { status: names[0] } : {}), ...(visibility ? { visibility } : {}) }; // prettier-ignore
@@ -80,11 +80,7 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
       sceneId,
       trackId: track.id,
       frameIndex: frame.index,
-      position,
-      size: [l!, w!, h!],
-      yaw,
-      pitch,
-      roll,
+      ...pose,
       attributes: isAttributes(a['attributes']) ? a['attributes'] : derived,
       keyframe,
       source: cuboidSourceOf(source['kind'], source, keyframe),

@@ -3,7 +3,7 @@ import type { Cuboid } from '../../core/model/labels';
 import type { CoordinateGraph } from './openlabel-cs-graph';
 import { readCuboidGeometry } from './openlabel-pose';
 import type { OlCuboid } from './openlabel-types';
-import { poseInEgo } from './rotation-zyx';
+import { boxInEgo } from './rotation-zyx';
 
 /**
  * One cuboid as a box in the ego frame of its frame: its geometry (`readCuboidGeometry`) carried from its
@@ -36,6 +36,5 @@ export function readOlBox(
     onProblem(`coordinate system "${cs}" is not linked to the ego frame "${ego}" on this frame: skipped`);
     return undefined;
   }
-  const { position, yaw, pitch, roll } = poseInEgo(egoFromCs ?? identity(), geometry.centre, geometry.rotation);
-  return { position, size: geometry.size, yaw, pitch, roll };
+  return boxInEgo(egoFromCs ?? identity(), geometry.centre, geometry.rotation, geometry.size);
 }

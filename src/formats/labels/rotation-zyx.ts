@@ -1,16 +1,9 @@
-import { normalizeAngle } from '../../core/math/angle';
+import { uprightBox, type UprightBox } from '../../core/geometry/upright-box';
 import type { Mat4, Vec3 } from '../../core/math/mat4';
 import { transformPoint } from '../../core/math/mat4';
 
 /** A 3×3 rotation, row-major, 9 numbers. */
 export type Rotation3 = readonly number[];
-
-/** Yaw, pitch, roll (radians) of DESIGN.md's intrinsic Z-Y-X convention: R = Rz(yaw) · Ry(pitch) · Rx(roll). */
-export interface EulerZyx {
-  yaw: number;
-  pitch: number;
-  roll: number;
-}
 
 /**
  * R = Rx(x) · Ry(y) · Rz(z): the rotation of Euler angles "XYZ" as three.js (and so SUSTechPOINTS) applies
@@ -39,24 +32,17 @@ export function rotationAboutZ(angle: number): number[] {
 }
 
 /**
- * Decomposes a rotation into intrinsic Z-Y-X angles, yaw normalised to (−π, π], pitch in [−π/2, π/2]. At
- * gimbal lock (pitch = ±π/2) roll is set to 0 and the whole turn about z goes into yaw.
- */
-export function eulerZyxFromRotation(r: Rotation3): EulerZyx {
-  const sinPitch = -r[6]!;
-  const pitch = Math.atan2(sinPitch, Math.hypot(r[0]!, r[3]!));
-  if (Math.abs(sinPitch) > 1 - 1e-12) {
-    return { yaw: normalizeAngle(Math.atan2(-r[1]!, r[4]!)), pitch, roll: 0 };
-  }
-  return { yaw: normalizeAngle(Math.atan2(r[3]!, r[0]!)), pitch, roll: Math.atan2(r[7]!, r[8]!) };
-}
-
-/**
- * A box given in a sensor frame (centre in metres, orientation as a rotation) expressed in the ego frame:
+ * A box given in a sensor frame (centre in metres, orientation as a rotation, extents along its own axes)
+ * expressed in the ego frame and said upright (`uprightBox`: the axis nearest the ego's z becomes the height):
  * `position = egoFromSensor · centre`, rotation = (rotation part of egoFromSensor) · rotation, as Z-Y-X angles.
  * Exact: the 8 corners of the result are the sensor-frame corners carried by egoFromSensor.
  */
-export function poseInEgo(egoFromSensor: Mat4, centre: Vec3, rotation: Rotation3): EulerZyx & { position: Vec3 } {
+export function boxInEgo(
+  egoFromSensor: Mat4,
+  centre: Vec3,
+  rotation: Rotation3,
+  size: readonly [number, number, number],
+): UprightBox & { position: Vec3 } {
   const m = egoFromSensor;
   const r: number[] = [];
   for (let row = 0; row < 3; row++) {
@@ -66,5 +52,5 @@ export function poseInEgo(egoFromSensor: Mat4, centre: Vec3, rotation: Rotation3
       );
     }
   }
-  return { position: transformPoint(m, centre), ...eulerZyxFromRotation(r) };
+  return { position: transformPoint(m, centre), ...uprightBox(r, size) };
 }

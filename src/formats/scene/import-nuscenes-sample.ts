@@ -2,7 +2,7 @@ import { multiply } from '../../core/math/mat4';
 import type { CameraSensor, Frame, LidarSensor, Scene, SensorSample } from '../../core/model/scene';
 import { invertAffine } from '../calibration/invert-affine';
 import { readNuscenesBoxes } from '../labels/nuscenes-boxes';
-import { poseInEgo, rotationAboutZ } from '../labels/rotation-zyx';
+import { boxInEgo, rotationAboutZ } from '../labels/rotation-zyx';
 import type { ImportContext } from './import-context';
 import { findNearest, type TimedFile } from './nearest-sample';
 import { readNuscenesSampleInfo, type NuscenesCameraInfo, type NuscenesSampleInfo } from './nuscenes-sample-info';
@@ -92,11 +92,8 @@ function addBoxes(ctx: ImportContext, base: SceneBase, info: NuscenesSampleInfo,
   }
   const labels = base.labels('nuscenes');
   for (const box of boxes.filter((b) => b.valid)) {
-    const pose = poseInEgo(info.egoFromLidar, box.center, rotationAboutZ(box.yaw));
-    labels.add(
-      { objectKey: undefined, className: box.category, frameIndex: frame.index, size: box.sizeLwh, ...pose },
-      path,
-    );
+    const pose = boxInEgo(info.egoFromLidar, box.center, rotationAboutZ(box.yaw), box.sizeLwh);
+    labels.add({ objectKey: undefined, className: box.category, frameIndex: frame.index, ...pose }, path);
   }
 }
 

@@ -1,7 +1,7 @@
 import { multiply } from '../../core/math/mat4';
 import type { CameraSensor, Frame, LidarSensor, Scene } from '../../core/model/scene';
 import { readSustechCameraCalib } from '../calibration/sustech-camera-calib';
-import { poseInEgo, rotationFromEulerXyz } from '../labels/rotation-zyx';
+import { boxInEgo, rotationFromEulerXyz } from '../labels/rotation-zyx';
 import { readSustechLabels } from '../labels/sustech-labels';
 import type { ImportContext } from './import-context';
 import { NOMINAL_FRAME_PERIOD_US } from './nominal-frame-period';
@@ -81,8 +81,8 @@ export async function importSustechpoints(ctx: ImportContext, base: SceneBase): 
     if (frameIndex === undefined) ctx.problem(path, 'no LiDAR sweep of this frame: its boxes were left out');
     if (!objects || frameIndex === undefined) continue;
     for (const o of objects) {
-      const pose = poseInEgo(EGO_FROM_LIDAR, o.position, rotationFromEulerXyz(...o.rotation));
-      labels.add({ objectKey: o.objId, className: o.objType, frameIndex, size: o.scale, ...pose }, path);
+      const pose = boxInEgo(EGO_FROM_LIDAR, o.position, rotationFromEulerXyz(...o.rotation), o.scale);
+      labels.add({ objectKey: o.objId, className: o.objType, frameIndex, ...pose }, path);
     }
   }
   return base.scene({ lidars: [LIDAR], cameras, frames });

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromPose } from '../../../../src/core/math/mat4';
 import { createRandom } from '../../../../src/core/math/random';
-import {
-  eulerZyxFromRotation,
-  poseInEgo,
-  rotationAboutZ,
-  rotationFromEulerXyz,
-} from '../../../../src/formats/labels/rotation-zyx';
+import { eulerZyxFromRotation } from '../../../../src/core/math/euler-zyx';
+import { boxInEgo, rotationAboutZ, rotationFromEulerXyz } from '../../../../src/formats/labels/rotation-zyx';
 
 /** The 3×3 rotation part of `fromPose`, the project's Z-Y-X convention. */
 const zyx = (yaw: number, pitch: number, roll: number) => fromPose([0, 0, 0], yaw, pitch, roll).filter((_, i) => i < 12 && i % 4 !== 3); // prettier-ignore
@@ -45,7 +41,8 @@ describe('rotation conventions', () => {
 
   it('carries a sensor-frame box into the ego frame', () => {
     const egoFromSensor = fromPose([1, 2, 3], Math.PI / 2);
-    const pose = poseInEgo(egoFromSensor, [10, 0, 0], rotationAboutZ(0.2));
+    const pose = boxInEgo(egoFromSensor, [10, 0, 0], rotationAboutZ(0.2), [4, 2, 1.5]);
+    expect(pose.size).toEqual([4, 2, 1.5]);
     expect(pose.position.map((v) => Number(v.toFixed(12)))).toEqual([1, 12, 3]);
     expect(pose.yaw).toBeCloseTo(Math.PI / 2 + 0.2, 12);
     expect(Math.abs(pose.pitch) + Math.abs(pose.roll)).toBeLessThan(1e-12);
