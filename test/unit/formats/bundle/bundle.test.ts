@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createCuboid } from '../../../../src/core/edits/create-cuboid';
 import type { LabelVersion } from '../../../../src/core/model/label-version';
 import { kittiOntology } from '../../../../src/core/model/kitti-ontology';
-import type { LabelRecord } from '../../../../src/core/model/labels';
+import type { Cuboid, LabelRecord } from '../../../../src/core/model/labels';
+import { cuboidCorners } from '../../../../src/core/geometry/cuboid';
 import { bundleFromLabelSet } from '../../../../src/formats/bundle/bundle-from-label-set';
 import type { FrustumBundle } from '../../../../src/formats/bundle/frustum-bundle';
 import { readBundle } from '../../../../src/formats/bundle/read-bundle';
@@ -64,6 +65,31 @@ describe('Frustum bundle', () => {
       expect(JSON.stringify(read.journal)).toBe(JSON.stringify(bundle.journal));
       expect(read.journal[2]!.gesture).toBe('drag-7');
     }
+  });
+
+  it('stands up a box stored lying on its side, as one journal line that undo reverses; versions stay as written', () => {
+    const bundle = fullBundle(7);
+    const index = bundle.records.findIndex((r) => r.type === 'cuboid');
+    const upright = bundle.records[index] as Cuboid;
+    // The same box as a camera-frame reader used to store it: rolled a quarter turn, width and height swapped.
+    const lying: Cuboid = { ...upright, roll: -Math.PI / 2, pitch: 0, size: [upright.size[0], upright.size[2], upright.size[1]] }; // prettier-ignore
+    const records = bundle.records.map((r, i) => (i === index ? lying : r));
+    const read = readBundle(writeBundle({ ...bundle, records }), 'old.zip');
+    const stood = read.records[index] as Cuboid;
+    expect(stood.size.map((v) => Number(v.toFixed(9)))).toEqual(upright.size.map((v) => Number(v.toFixed(9))));
+    expect(Math.abs(stood.roll)).toBeLessThan(1e-9);
+    const corners = (c: Cuboid) =>
+      cuboidCorners(c)
+        .map((p) => p.map((v) => v.toFixed(9)).join(' '))
+        .sort();
+    expect(corners(stood)).toEqual(corners(lying));
+    const line = read.journal.at(-1)!;
+    expect(line.name).toBe('uprightBoxes');
+    expect(line.patch.updated).toEqual([[lying, stood]]);
+    expect(read.journal).toHaveLength(bundle.journal.length + 1);
+    expect(asJson(read.versions)).toEqual(asJson(bundle.versions));
+    // Written again, the bundle is already upright: nothing more to mend.
+    expect(readBundle(writeBundle(read), 'new.zip').journal).toHaveLength(read.journal.length);
   });
 
   it('lays the zip out as documented, with a manifest valid by the scene manifest schema', () => {
