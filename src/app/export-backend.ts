@@ -5,6 +5,7 @@ import { materializeCuboids } from '../core/tracks/materialize-cuboids';
 import { buildLineage } from '../formats/labels/build-lineage';
 import { EXPORT_FORMATS } from '../formats/labels/label-formats';
 import type { LabelFile } from '../formats/labels/label-export';
+import { formatProblemGroups, groupProblems } from '../formats/problems/group-problems';
 import { writeBundle } from '../formats/bundle/write-bundle';
 import type { BundleFile } from '../formats/bundle/frustum-bundle';
 import type { SceneFiles } from '../formats/scene/scene-files';
@@ -86,7 +87,8 @@ export function createExportBackend(
         return { fileName: single, bytes, mime: MIME['.zip']!, record: own };
       }
       const written = target.write(set, lineage, single);
-      problems = written.problems;
+      // Stored as display lines, one per problem code (the record's shape is stored data: no migration needed).
+      problems = formatProblemGroups(groupProblems(written.problems));
       const download = packFiles(written.files, single, `${base}-${format}.zip`);
       const own = record(download.fileName);
       await recordExport(db, own);

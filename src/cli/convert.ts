@@ -3,18 +3,22 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { buildLineage } from '../formats/labels/build-lineage';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormatId } from '../formats/labels/label-formats';
+import type { FileProblem } from '../formats/problems/file-problem';
+import { groupProblems, type ProblemGroup } from '../formats/problems/group-problems';
 import type { LabelFileKind } from '../formats/labels/label-formats';
 import { validateOpenLabel } from '../formats/labels/openlabel-validate';
 import { loadLabelSet, sha256Hex } from './load-label-set';
 import { loadOpenLabelSchema } from './openlabel-schema';
 
-/** What `frustum convert <input> --to <format> -o <out> [--from <kind>] [--author <name>]` asks for. */
+/** What `frustum convert <input> --to <format> -o <out> [--from <kind>] [--author <name>] [--verbose]` asks for. */
 export interface ConvertArgs {
   input: string;
   to: ExportFormatId;
   out: string;
   from?: LabelFileKind;
   author?: string;
+  /** Print every problem (`allProblems`) beside the groups. */
+  verbose?: boolean;
 }
 
 const FROM: readonly LabelFileKind[] = ['openlabel', 'nuscenes', 'csv'];
@@ -29,23 +33,29 @@ export function parseConvertArgs(args: readonly string[]): ConvertArgs | undefin
       const value = args[++i];
       if (value === undefined) return undefined;
       options.set(arg === '--out' ? '-o' : arg, value);
-    } else if (arg.startsWith('-')) return undefined;
+    } else if (arg === '--verbose') options.set(arg, 'yes');
+    else if (arg.startsWith('-')) return undefined;
     else positional.push(arg);
   }
   const [to, out, from] = [options.get('--to'), options.get('-o'), options.get('--from')];
   if (positional.length !== 1 || !to || !isExportFormat(to) || !out) return undefined;
   if (from !== undefined && !FROM.includes(from as LabelFileKind)) return undefined;
   const author = options.get('--author');
-  return { input: positional[0]!, to, out, ...(from ? { from: from as LabelFileKind } : {}), ...(author ? { author } : {}) }; // prettier-ignore
+  const verbose = options.has('--verbose');
+  return { input: positional[0]!, to, out, ...(from ? { from: from as LabelFileKind } : {}), ...(author ? { author } : {}), ...(verbose ? { verbose } : {}) }; // prettier-ignore
 }
 
-/** What `convert` prints: the files written and what was left out or guessed. */
+/**
+ * What `convert` prints: the files written and what was left out or guessed, reading and writing together, as
+ * one group per problem code; with `--verbose` also every problem.
+ */
 export interface ConvertReport {
   to: ExportFormatId;
   files: string[];
   tracks: number;
   boxes: number;
-  problems: string[];
+  problems: ProblemGroup[];
+  allProblems?: FileProblem[];
 }
 
 /**
@@ -77,12 +87,14 @@ export async function convert(args: ConvertArgs): Promise<ConvertReport> {
     await writeFile(target, file.bytes ?? file.text);
     written.push(target);
   }
+  const problems = [...loaded.problems, ...result.problems];
   return {
     to: args.to,
     files: written,
     tracks: loaded.set.tracks.length,
     boxes: loaded.set.cuboids.length,
-    problems: [...loaded.problems.map((p) => `${p.path}: ${p.message}`), ...result.problems],
+    problems: groupProblems(problems),
+    ...(args.verbose ? { allProblems: problems } : {}),
   };
 }
 

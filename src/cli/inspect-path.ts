@@ -2,7 +2,8 @@ import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { detectLayout, type LayoutKind } from '../formats/scene/detect-layout';
 import { importScene } from '../formats/scene/import-scene';
-import type { FileProblem } from '../formats/scene/scene-files';
+import type { FileProblem } from '../formats/problems/file-problem';
+import { groupProblems, type ProblemGroup } from '../formats/problems/group-problems';
 import { inspectFile, type InspectReport } from './inspect';
 import { createNodeFiles } from './node-files';
 
@@ -16,15 +17,17 @@ export interface SceneReport {
   /** Number of imported cuboids (keyframes). */
   labels: number;
   tracks: number;
-  problems: FileProblem[];
+  /** One group per problem code; `allProblems` (with `--verbose`) lists every one. */
+  problems: ProblemGroup[];
+  allProblems?: FileProblem[];
 }
 
 /**
- * Inspects a point-cloud file (`inspectFile`) or a scene folder (`importScene` through a node file source).
- * Rejects with an Error that names the path when it does not exist, is not a readable point cloud, or is a
- * folder with no recognised layout.
+ * Inspects a point-cloud file (`inspectFile`) or a scene folder (`importScene` through a node file source;
+ * `verbose` adds every problem to the groups). Rejects with an Error that names the path when it does not
+ * exist, is not a readable point cloud, or is a folder with no recognised layout.
  */
-export async function inspectPath(target: string): Promise<InspectReport | SceneReport> {
+export async function inspectPath(target: string, verbose = false): Promise<InspectReport | SceneReport> {
   const info = await stat(target).catch(() => undefined);
   if (!info) throw new Error(`${target}: no such file or folder`);
   if (!info.isDirectory()) {
@@ -41,6 +44,7 @@ export async function inspectPath(target: string): Promise<InspectReport | Scene
     cameras: imported.scene.cameras.map((c) => c.name),
     labels: imported.cuboids.length,
     tracks: imported.tracks.length,
-    problems: imported.problems,
+    problems: groupProblems(imported.problems),
+    ...(verbose ? { allProblems: imported.problems } : {}),
   };
 }

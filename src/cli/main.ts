@@ -45,13 +45,14 @@ export async function runCli(
       out(FRUSTUM_VERSION);
       return 0;
     case 'inspect': {
-      const target = args[1];
-      if (!target || args.length > 2) {
+      const rest = args.slice(1).filter((a) => a !== '--verbose');
+      const target = rest[0];
+      if (!target || rest.length > 1 || target.startsWith('-')) {
         err(t('cli.inspectUsage'));
         return 2;
       }
       try {
-        out(JSON.stringify(await inspectPath(target), null, 2));
+        out(JSON.stringify(await inspectPath(target, rest.length < args.length - 1), null, 2));
         return 0;
       } catch (error) {
         // One line, whatever the error held (a manifest error lists one violation a line).

@@ -14,6 +14,6 @@ export interface ExportRecord {
   /** ms since the epoch. */
   time: number;
   lineage: ExportLineage;
-  /** What the writer had to leave out or guess, one line each. */
+  /** What the writer had to leave out or guess: one display line per problem code, with its count and first places. */
   problems: string[];
 }

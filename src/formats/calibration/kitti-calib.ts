@@ -3,6 +3,9 @@ import { FormatError } from '../pointcloud/format-error';
 import { readCalibRows } from './read-calib-rows';
 import { toMat4 } from './to-mat4';
 
+/** The problem code an import reports each fault of this format under. */
+const MALFORMED = { code: 'kitti.calib.malformed' } as const;
+
 /**
  * A KITTI calibration with DESIGN.md's names. Frames: `velo` (Velodyne: x forward, y left, z up), `cam0`
  * (unrectified reference camera 0, OpenCV axes), `rect` (rectified reference camera), `imu` (OXTS unit).
@@ -35,18 +38,18 @@ export function readKittiCalib(text: string, path: string): KittiCalib {
   const matrix = (names: readonly string[], required: boolean): number[] | undefined => {
     const values = pick(names);
     if (!values) {
-      if (required) throw new FormatError(path, `no ${names[0]} row`);
+      if (required) throw new FormatError(path, `no ${names[0]} row`, MALFORMED);
       return undefined;
     }
     try {
       return toMat4(values, names[0]);
     } catch (error) {
-      throw new FormatError(path, (error as Error).message);
+      throw new FormatError(path, (error as Error).message, MALFORMED);
     }
   };
   const projections = [0, 1, 2, 3].map((i) => {
     const p = rows.get(`P${i}`);
-    if (p && p.length !== 12) throw new FormatError(path, `P${i} has ${p.length} numbers (expected 12)`);
+    if (p && p.length !== 12) throw new FormatError(path, `P${i} has ${p.length} numbers (expected 12)`, MALFORMED);
     return p;
   });
   return {

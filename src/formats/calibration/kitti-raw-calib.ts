@@ -3,6 +3,9 @@ import type { KittiCalib } from './kitti-calib';
 import { readCalibRows } from './read-calib-rows';
 import { fromRotationTranslation, toMat4 } from './to-mat4';
 
+/** The problem code an import reports each fault of this format under. */
+const MALFORMED = { code: 'kitti.calib.malformed' } as const;
+
 /** The three text files of a KITTI raw recording day, by name. `imuToVelo` may be missing. */
 export interface KittiRawCalibTexts {
   camToCam: { path: string; text: string };
@@ -20,10 +23,12 @@ export function readKittiRawCalib(
 ): KittiCalib & { imageSizes: ([number, number] | undefined)[] } {
   const cam = readCalibRows(texts.camToCam.text);
   const rectRow = cam.get('R_rect_00');
-  if (!rectRow || rectRow.length !== 9) throw new FormatError(texts.camToCam.path, 'no R_rect_00 row of 9 numbers');
+  if (!rectRow || rectRow.length !== 9)
+    throw new FormatError(texts.camToCam.path, 'no R_rect_00 row of 9 numbers', MALFORMED);
   const projections = [0, 1, 2, 3].map((i) => {
     const p = cam.get(`P_rect_0${i}`);
-    if (p && p.length !== 12) throw new FormatError(texts.camToCam.path, `P_rect_0${i} has ${p.length} numbers`);
+    if (p && p.length !== 12)
+      throw new FormatError(texts.camToCam.path, `P_rect_0${i} has ${p.length} numbers`, MALFORMED);
     return p;
   });
   const imageSizes = [0, 1, 2, 3].map((i) => {
@@ -44,10 +49,10 @@ function readRigid(path: string, text: string): number[] {
   const rows = readCalibRows(text);
   const r = rows.get('R');
   const t = rows.get('T');
-  if (!r || !t) throw new FormatError(path, 'expected an R row (9 numbers) and a T row (3 numbers)');
+  if (!r || !t) throw new FormatError(path, 'expected an R row (9 numbers) and a T row (3 numbers)', MALFORMED);
   try {
     return fromRotationTranslation(r, t);
   } catch (error) {
-    throw new FormatError(path, (error as Error).message);
+    throw new FormatError(path, (error as Error).message, MALFORMED);
   }
 }

@@ -1,6 +1,9 @@
 import type { CameraIntrinsics } from '../../core/model/scene';
 import { FormatError } from '../pointcloud/format-error';
 
+/** The problem code an import reports each fault of this format under. */
+const MALFORMED = { code: 'sustech.calib.malformed' } as const;
+
 /** One SUSTechPOINTS camera calibration (`calib/camera/<name>.json`). */
 export interface SustechCameraCalib {
   /** `extrinsic`: camera (OpenCV axes) from LiDAR, row-major 4×4, metres. */
@@ -17,13 +20,13 @@ export function readSustechCameraCalib(text: string, path: string): SustechCamer
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new FormatError(path, `not valid JSON (${(error as Error).message})`);
+    throw new FormatError(path, `not valid JSON (${(error as Error).message})`, MALFORMED);
   }
   const record = (json ?? {}) as Record<string, unknown>;
   const numbers = (key: string, count: number): number[] => {
     const v = record[key];
     if (!Array.isArray(v) || v.length !== count || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-      throw new FormatError(path, `"${key}" must be an array of ${count} numbers`);
+      throw new FormatError(path, `"${key}" must be an array of ${count} numbers`, MALFORMED);
     }
     return v as number[];
   };

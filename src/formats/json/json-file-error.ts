@@ -1,4 +1,5 @@
 import { FormatError } from '../pointcloud/format-error';
+import type { ProblemCode } from '../problems/file-problem';
 
 /**
  * A JSON file that breaks its schema or its rules. `errors` holds one line per fault,
@@ -9,13 +10,14 @@ export class JsonFileError extends FormatError {
   override name = 'JsonFileError';
   readonly errors: string[];
 
-  /** `faults`: `<JSON path> <problem>` each, without the file's name. */
+  /** `faults`: `<JSON path> <problem>` each, without the file's name; `code` defaults to `json.schema`. */
   constructor(
     fileName: string,
     readonly faults: readonly string[],
+    code: ProblemCode = 'json.schema',
   ) {
     // FormatError prefixes the first line with the file; the others get the same prefix here.
-    super(fileName, faults.join(`\n${fileName}: `));
+    super(fileName, faults.join(`\n${fileName}: `), { code });
     this.errors = faults.map((f) => `${fileName}: ${f}`);
   }
 }

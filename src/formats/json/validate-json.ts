@@ -25,7 +25,7 @@ export function parseJsonFile(text: string, fileName: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new JsonFileError(fileName, [`not valid JSON (${(error as Error).message})`]);
+    throw new JsonFileError(fileName, [`not valid JSON (${(error as Error).message})`], 'json.syntax');
   }
 }
 

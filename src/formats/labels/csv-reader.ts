@@ -46,7 +46,7 @@ export function readCsv(text: string, fileName: string): LabelSetRead {
     const numbers = ['frame', 'x', 'y', 'z', 'length', 'width', 'height', 'yaw', 'pitch', 'roll'].map((c) => Number(get(c))); // prettier-ignore
     const [frameIndex, ...pose] = numbers as [number, ...number[]];
     if (!Number.isInteger(frameIndex) || frameIndex < 0 || numbers.some((n) => !Number.isFinite(n))) {
-      problems.push({ path: fileName, message: `line ${line}: frame, position, size and angles must be numbers; row left out` }); // prettier-ignore
+      problems.push({ path: fileName, code: 'csv.row.not-numeric', message: 'frame, position, size and angles must be numbers; row left out', place: `line ${line}` }); // prettier-ignore
       continue;
     }
     const time = Number(get('timestamp_us'));

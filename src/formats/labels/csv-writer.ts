@@ -1,6 +1,7 @@
 import type { ExportLineage } from '../../core/model/export-lineage';
 import type { AttributeValue } from '../../core/model/labels';
 import type { LabelSet } from '../../core/model/label-set';
+import type { FileProblem } from '../problems/file-problem';
 import { csvRow } from './csv-fields';
 import { lineageSidecarPath, type LabelExport } from './label-export';
 
@@ -63,7 +64,7 @@ export function writeCsv(set: LabelSet, lineage: ExportLineage, fileName = 'labe
       ...dynamicKeys.map((k) => cell(box.attributes[k])),
     ]);
   }
-  const problems = set.segments.length > 0 ? [`${set.segments.length} time segments left out: the CSV has one row per box`] : []; // prettier-ignore
+  const problems: FileProblem[] = set.segments.length > 0 ? [{ path: fileName, code: 'csv.segments.dropped', message: `${set.segments.length} time segments left out: the CSV has one row per box` }] : []; // prettier-ignore
   return {
     files: [
       { path: fileName, text },

@@ -43,7 +43,7 @@ export function readKittiLabelSet(files: readonly LabelFile[], scene: Scene, opt
       const box = { objectKey: key, className: row.type, frameIndex: frame.index, ...kittiBoxInEgo(row, view.egoFromRect) }; // prettier-ignore
       labels.add({ ...box, attributes: kittiAttributes(row) }, file.path);
     }
-    if (skipped > 0) problems.push({ path: file.path, message: `${skipped} rows of frames the scene lacks left out` });
+    if (skipped > 0) problems.push({ path: file.path, code: 'kitti.row.no-frame', message: `${skipped} rows of frames the scene lacks left out` }); // prettier-ignore
   }
   const tracks = inferRigid(labels.tracks, labels.cuboids);
   return { tracks, cuboids: labels.cuboids, problems: [...problems, ...labels.problems] };

@@ -5,6 +5,7 @@ import type { LabelSet } from '../../core/model/label-set';
 import { KITTI_OCCLUDED, kittiFieldsOfBox } from './kitti-box';
 import { kittiFrameName, kittiSequenceName, kittiTypeOf, kittiViewOf } from './kitti-frames';
 import { coveredShares, occlusionLevel } from './kitti-occlusion';
+import type { FileProblem } from '../problems/file-problem';
 import type { LabelExport, LabelFile } from './label-export';
 
 export interface KittiWriteOptions {
@@ -37,7 +38,7 @@ export function writeKitti(set: LabelSet, lineage: ExportLineage, options: Kitti
     byFrame.get(c.frameIndex)!.push(c);
   }
   const trackNumbers = new Map<string, number>();
-  const problems: string[] = [];
+  const problems: FileProblem[] = [];
   let unseen = 0;
   const files: LabelFile[] = [];
   const trackingRows: string[] = [];
@@ -69,8 +70,9 @@ export function writeKitti(set: LabelSet, lineage: ExportLineage, options: Kitti
   }
   const labelPath = `label_02/${kittiSequenceName(set.scene)}.txt`;
   if (options.mode === 'tracking') files.push({ path: labelPath, text: trackingRows.map((r) => `${r}\n`).join('') });
-  if (unseen > 0) problems.push(`${unseen} boxes are in no camera image: their 2D box is written as -1 -1 -1 -1`);
-  if (set.segments.length > 0) problems.push(`${set.segments.length} time segments left out: KITTI has no place for them`); // prettier-ignore
+  const written = options.mode === 'tracking' ? labelPath : 'label_2/';
+  if (unseen > 0) problems.push({ path: written, code: 'kitti.box.off-image', message: `${unseen} boxes are in no camera image: their 2D box is written as -1 -1 -1 -1` }); // prettier-ignore
+  if (set.segments.length > 0) problems.push({ path: written, code: 'kitti.segments.dropped', message: `${set.segments.length} time segments left out: KITTI has no place for them` }); // prettier-ignore
   const trackIds = Object.fromEntries([...trackNumbers].map(([id, n]) => [String(n), id]));
   const sidecar = { format: `kitti-${options.mode}`, lineage, ...(options.mode === 'tracking' ? { trackIds } : {}) };
   files.push({ path: KITTI_SIDECAR, text: `${JSON.stringify(sidecar, null, 2)}\n` });

@@ -36,6 +36,7 @@ export class LabelCollector {
       this.#reported.add(box.className);
       this.problems.push({
         path,
+        code: 'labels.class.unknown',
         message: `class ${box.className} is not in the ontology; imported as '${classId}'`,
       });
     }
@@ -62,6 +63,7 @@ export class LabelCollector {
         this.#reported.add(`key:${key}`);
         this.problems.push({
           path,
+          code: 'labels.class.changed',
           message: `object ${key} is ${className} here but '${existing.classId}' before; kept '${existing.classId}'`,
         });
       }

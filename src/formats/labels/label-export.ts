@@ -1,5 +1,5 @@
 import type { LabelSet } from '../../core/model/label-set';
-import type { FileProblem } from '../scene/scene-files';
+import type { FileProblem } from '../problems/file-problem';
 
 /** One file a label writer produces: a '/'-separated path relative to the export's folder, and its text. */
 export interface LabelFile {
@@ -9,10 +9,13 @@ export interface LabelFile {
   bytes?: Uint8Array;
 }
 
-/** What a label writer returns: its files, and what it had to leave out or guess, one line each. */
+/**
+ * What a label writer returns: its files, and what it had to leave out or guess, each a problem of the file it
+ * concerns with the record as its place (`box <id>`, `track <id>`) where there is one.
+ */
 export interface LabelExport {
   files: LabelFile[];
-  problems: string[];
+  problems: FileProblem[];
 }
 
 /** The lineage sidecar's name beside formats with no room of their own for it (KITTI, CSV). */
@@ -20,7 +23,7 @@ export function lineageSidecarPath(labelsPath: string): string {
   return `${labelsPath.replace(/\.[^./]+$/, '')}.lineage.json`;
 }
 
-/** A label set read from a file, with what could not be brought in (one line each, naming the place in the file). */
+/** A label set read from a file, with what could not be brought in (each with its place in the file). */
 export interface LabelSetRead {
   set: LabelSet;
   problems: FileProblem[];

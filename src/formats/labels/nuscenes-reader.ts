@@ -7,7 +7,7 @@ import { fromRotationTranslation } from '../calibration/to-mat4';
 import { JsonFileError } from '../json/json-file-error';
 import { parseJsonFile } from '../json/validate-json';
 import { fnv1a64 } from '../scene/listing-hash';
-import type { FileProblem } from '../scene/scene-files';
+import type { FileProblem, ProblemCode } from '../problems/file-problem';
 import { inferRigid } from './infer-rigid';
 import type { LabelSetRead } from './label-export';
 import { cuboidSourceOf, isAttributeRecord as isAttributes, isNumbers as vec } from './label-values';
@@ -32,7 +32,7 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     throw new JsonFileError(fileName, ['/ needs "sample" and "sample_annotation" arrays (nuScenes-style JSON)']);
   }
   const problems: FileProblem[] = [];
-  const problem = (path: string, message: string) => problems.push({ path: fileName, message: `${path} ${message}` });
+  const problem = (code: ProblemCode, place: string, message: string) => problems.push({ path: fileName, code, message, place }); // prettier-ignore
   const sceneInfo = (json['scene'] ?? {}) as Row;
   const sceneId = typeof sceneInfo['scene_id'] === 'string' ? sceneInfo['scene_id'] : `nuscenes-${fnv1a64(fileName)}`;
   const poses = new Map(table('ego_pose').map((p) => [p['token'], p]));
@@ -62,10 +62,10 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
   table('sample_annotation').forEach((a, i) => {
     const where = `/sample_annotation/${i}`;
     const frame = frameOf.get(a['sample_token']);
-    if (!frame) return problem(where, 'names no sample of the file: left out');
-    if (!vec(a['translation'], 3) || !vec(a['size'], 3) || !vec(a['rotation'], 4)) return problem(where, 'needs translation (3), size (3) and rotation (4 numbers): left out'); // prettier-ignore
+    if (!frame) return problem('nuscenes.annotation.no-sample', where, 'names no sample of the file: left out');
+    if (!vec(a['translation'], 3) || !vec(a['size'], 3) || !vec(a['rotation'], 4)) return problem('nuscenes.annotation.malformed', where, 'needs translation (3), size (3) and rotation (4 numbers): left out'); // prettier-ignore
     const [w, l, h] = a['size'] as number[];
-    if (!(w! > 0 && l! > 0 && h! > 0)) return problem(where, `size ${w} × ${l} × ${h} is not above zero: left out`);
+    if (!(w! > 0 && l! > 0 && h! > 0)) return problem('nuscenes.annotation.nonpositive-size', where, `size ${w} × ${l} × ${h} is not above zero: left out`); // prettier-ignore
     const track = trackFor(a['instance_token'], a['category_name'], instances.get(a['instance_token']));
     const egoFromWorld = frame.worldFromEgo ? invertAffine(frame.worldFromEgo) : identity();
     const pose = boxInEgo(egoFromWorld, a['translation'] as [number, number, number], rotationFromQuaternion(a['rotation'] as number[]), [l!, w!, h!]); // prettier-ignore

@@ -10,6 +10,7 @@ import type { ExportLineage } from '../../core/model/export-lineage';
 import type { Cuboid } from '../../core/model/labels';
 import type { LabelSet } from '../../core/model/label-set';
 import { fromRotationTranslation } from '../calibration/to-mat4';
+import type { FileProblem } from '../problems/file-problem';
 import type { LabelExport } from './label-export';
 import {
   NUSCENES_STYLE_FORMAT,
@@ -37,10 +38,10 @@ function globalPose(box: Cuboid, worldFromEgo: Mat4): { translation: number[]; r
  */
 export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileName = 'nuscenes.json'): LabelExport {
   const { scene } = set;
-  const problems: string[] = [];
+  const problems: FileProblem[] = [];
   const posed = scene.frames.every((f) => f.worldFromEgo);
-  if (!posed) problems.push('not every frame has an ego pose: boxes are written in each frame’s ego frame');
-  if (set.segments.length > 0) problems.push(`${set.segments.length} time segments left out: nuScenes has no place for them`); // prettier-ignore
+  if (!posed) problems.push({ path: fileName, code: 'nuscenes.pose.missing', message: 'not every frame has an ego pose: boxes are written in each frame’s ego frame' }); // prettier-ignore
+  if (set.segments.length > 0) problems.push({ path: fileName, code: 'nuscenes.segments.dropped', message: `${set.segments.length} time segments left out: nuScenes has no place for them` }); // prettier-ignore
   const sampleToken = (i: number) => tokenOf('sample', `${scene.id}/${i}`);
   const frameByIndex = new Map(scene.frames.map((f) => [f.index, f]));
   const samples = scene.frames.map((f, i) => ({

@@ -2,6 +2,7 @@ import { identity } from '../../core/math/mat4';
 import type { Cuboid } from '../../core/model/labels';
 import type { CoordinateGraph } from './openlabel-cs-graph';
 import { readCuboidGeometry } from './openlabel-pose';
+import type { ProblemCode } from '../problems/file-problem';
 import type { OlCuboid } from './openlabel-types';
 import { boxInEgo } from './rotation-zyx';
 
@@ -18,22 +19,22 @@ export function readOlBox(
   ego: string | undefined,
   graph: CoordinateGraph,
   frameKey: string,
-  onProblem: (message: string) => void,
+  onProblem: (code: ProblemCode, message: string) => void,
 ): Pick<Cuboid, 'position' | 'size' | 'yaw' | 'pitch' | 'roll'> | undefined {
   let geometry;
   try {
     geometry = readCuboidGeometry(cuboid);
   } catch (error) {
-    onProblem(`${(error as Error).message}: skipped`);
+    onProblem('openlabel.cuboid.malformed', `${(error as Error).message}: skipped`);
     return undefined;
   }
   if (!geometry.size.every((v) => v > 0)) {
-    onProblem(`size ${geometry.size.join(' × ')} is not above zero (no box, e.g. a KITTI DontCare region): skipped`);
+    onProblem('openlabel.cuboid.nonpositive-size', `size ${geometry.size.join(' × ')} is not above zero (no box, e.g. a KITTI DontCare region): skipped`); // prettier-ignore
     return undefined;
   }
   const egoFromCs = ego === undefined || cs === undefined ? undefined : graph.transform(ego, cs, frameKey);
   if (ego !== undefined && cs !== undefined && !egoFromCs) {
-    onProblem(`coordinate system "${cs}" is not linked to the ego frame "${ego}" on this frame: skipped`);
+    onProblem('openlabel.cuboid.unlinked', `coordinate system "${cs}" is not linked to the ego frame "${ego}" on this frame: skipped`); // prettier-ignore
     return undefined;
   }
   return boxInEgo(egoFromCs ?? identity(), geometry.centre, geometry.rotation, geometry.size);

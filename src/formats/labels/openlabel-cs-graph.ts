@@ -1,7 +1,10 @@
 import { identity, multiply } from '../../core/math/mat4';
 import { invertAffine } from '../calibration/invert-affine';
+import type { ProblemCode } from '../problems/file-problem';
 import { matrixOfTransform } from './openlabel-pose';
 import type { OpenLabel } from './openlabel-types';
+
+type OnProblem = (code: ProblemCode, place: string, message: string) => void;
 
 /** An edge between two coordinate systems: `aFromB`. */
 interface Edge {
@@ -22,7 +25,7 @@ export class CoordinateGraph {
   readonly #byFrame = new Map<string, Edge[]>();
   readonly parents = new Map<string, string>();
 
-  constructor(ol: OpenLabel, onProblem: (path: string, message: string) => void) {
+  constructor(ol: OpenLabel, onProblem: OnProblem) {
     for (const [name, cs] of Object.entries(ol.coordinate_systems ?? {})) {
       if (cs.parent) this.parents.set(name, cs.parent);
       if (!cs.parent || !cs.pose_wrt_parent) continue;
@@ -34,7 +37,7 @@ export class CoordinateGraph {
       for (const [name, t] of Object.entries(frame.frame_properties?.transforms ?? {})) {
         const where = `/openlabel/frames/${key}/frame_properties/transforms/${name}`;
         if (typeof t?.src !== 'string' || typeof t.dst !== 'string') {
-          onProblem(where, 'needs src and dst');
+          onProblem('openlabel.transform.malformed', where, 'needs src and dst');
           continue;
         }
         const m = this.#read(() => matrixOfTransform(t.transform_src_to_dst), `${where}/transform_src_to_dst`, onProblem); // prettier-ignore
@@ -73,13 +76,13 @@ export class CoordinateGraph {
     return undefined;
   }
 
-  #read(f: () => number[], path: string, onProblem: (path: string, message: string) => void): number[] | undefined {
+  #read(f: () => number[], path: string, onProblem: OnProblem): number[] | undefined {
     try {
       const m = f();
       invertAffine(m);
       return m;
     } catch (error) {
-      onProblem(path, (error as Error).message);
+      onProblem('openlabel.transform.malformed', path, (error as Error).message);
       return undefined;
     }
   }

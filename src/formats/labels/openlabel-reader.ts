@@ -1,14 +1,14 @@
 import type { AttributeValue, Cuboid, CuboidSource, TimeSegment, Track } from '../../core/model/labels';
 import { JsonFileError } from '../json/json-file-error';
 import { parseJsonFile } from '../json/validate-json';
-import type { FileProblem } from '../scene/scene-files';
+import type { FileProblem } from '../problems/file-problem';
 import { inferRigid } from './infer-rigid';
 import type { LabelSetRead } from './label-export';
 import { cuboidSourceOf } from './label-values';
 import { readOlAttributes } from './openlabel-attributes';
 import { CoordinateGraph } from './openlabel-cs-graph';
 import { readOlBox } from './openlabel-box-read';
-import { findEgoSystem, readOlScene } from './openlabel-scene-read';
+import { findEgoSystem, readOlScene, type OnProblem } from './openlabel-scene-read';
 import type { OlAttributes, OlCuboid, OlElement, OpenLabel } from './openlabel-types';
 
 /**
@@ -27,11 +27,13 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
   if (!ol || typeof ol !== 'object' || !ol.metadata) throw new JsonFileError(fileName, ['/openlabel/metadata is missing']); // prettier-ignore
   const problems: FileProblem[] = [];
   const reported = new Set<string>();
-  const onProblem = (path: string, message: string) => problems.push({ path: fileName, message: `${path} ${message}` }); // prettier-ignore
+  const onProblem: OnProblem = (code, place, message) => problems.push({ path: fileName, code, message, place });
   const once = (kind: string) => {
     if (reported.has(kind)) return;
     reported.add(kind);
-    onProblem('/openlabel', `${kind} data has no Frustum type: not imported`);
+    // `vec`, `mat` and `binary` are plain data; every other kind OpenLABEL has is a geometry (bbox, poly2d, …).
+    const code = NON_GEOMETRY.has(kind) ? 'openlabel.unsupported-data' : 'openlabel.unsupported-geometry';
+    onProblem(code, '/openlabel', `${kind} data has no Frustum type: not imported`);
   };
   const graph = new CoordinateGraph(ol, onProblem);
   const ego = findEgoSystem(ol);
@@ -53,7 +55,7 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
       const own = frame.objects?.[key]?.object_data;
       if (!own) continue;
       const where = `/openlabel/frames/${frameKey}/objects/${key}/object_data`;
-      if ((own.cuboid?.length ?? 0) > 1) onProblem(`${where}/cuboid`, 'more than one cuboid: the first is kept');
+      if ((own.cuboid?.length ?? 0) > 1) onProblem('openlabel.cuboid.extra', `${where}/cuboid`, 'more than one cuboid: the first is kept'); // prettier-ignore
       const base = frames.get(Number(frameKey));
       frames.set(Number(frameKey), {
         cuboid: own.cuboid?.[0] ?? base?.cuboid,
@@ -64,7 +66,7 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
     for (const [frameIndex, { cuboid, attributes, where }] of [...frames].sort((a, b) => a[0] - b[0])) {
       if (!cuboid || !scene.frames[frameIndex]) continue;
       const cs = cuboid.coordinate_system ?? object.coordinate_system;
-      const pose = readOlBox(cuboid, cs, ego, graph, String(frameIndex), (m) => onProblem(where, m));
+      const pose = readOlBox(cuboid, cs, ego, graph, String(frameIndex), (code, m) => onProblem(code, where, m));
       if (!pose) continue;
       const { keyframe, source } = boxOrigin(cuboid.attributes);
       cuboids.push({ type: 'cuboid', id: `${trackId}@${frameIndex}`, sceneId: scene.id, trackId, frameIndex, ...pose, attributes, keyframe, source }); // prettier-ignore
@@ -73,6 +75,9 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
   const segments = readSegments(ol, scene.id, scene.frames.length, new Map(objects.map(([key], i) => [key, trackIds[i]!])), once); // prettier-ignore
   return { set: { scene, tracks: inferRigid(tracks, cuboids), cuboids, segments }, problems };
 }
+
+/** Object data kinds that are no geometry: reported as data Frustum has no type for. */
+const NON_GEOMETRY = new Set(['vec', 'mat', 'binary']);
 
 /** Element ids: their names where every element has a distinct non-empty one, else `<prefix><key>`. */
 function idsOf(elements: [string, OlElement][], prefix: string): string[] {

@@ -1,6 +1,7 @@
 import type { ExportLineage } from '../../core/model/export-lineage';
 import type { Cuboid, TimeSegment } from '../../core/model/labels';
 import type { LabelSet } from '../../core/model/label-set';
+import type { FileProblem } from '../problems/file-problem';
 import type { LabelExport } from './label-export';
 import { isUuid } from './label-values';
 import { olAttributes } from './openlabel-attributes';
@@ -42,8 +43,9 @@ export function writeOpenLabel(
   lineage: ExportLineage,
   options: OpenLabelWriteOptions = {},
 ): LabelExport {
-  const problems: string[] = [];
-  const dropped = (what: string) => (name: string) => problems.push(`${what}: attribute ${name} is not a finite number; left out`); // prettier-ignore
+  const path = options.fileName ?? 'openlabel.json';
+  const problems: FileProblem[] = [];
+  const dropped = (what: string) => (name: string) => problems.push({ path, code: 'openlabel.attribute.not-finite', message: `attribute ${name} is not a finite number; left out`, place: what }); // prettier-ignore
   const keyOf = new Map(set.tracks.map((t, i) => [t.id, olKey(t.id, i)]));
   const frames: Record<string, OlFrame> = {};
   for (const frame of set.scene.frames) frames[String(frame.index)] = { frame_properties: olFrameProperties(frame) };
@@ -52,12 +54,13 @@ export function writeOpenLabel(
     const key = keyOf.get(box.trackId);
     const frame = frames[String(box.frameIndex)];
     if (key === undefined || !frame) {
-      problems.push(`box ${box.id}: ${key === undefined ? `track ${box.trackId} is not in the export` : `frame ${box.frameIndex} is not in the scene`}; left out`); // prettier-ignore
+      const [code, message] = key === undefined ? ['openlabel.box.no-track', `track ${box.trackId} is not in the export; left out`] as const : ['openlabel.box.no-frame', `frame ${box.frameIndex} is not in the scene; left out`] as const; // prettier-ignore
+      problems.push({ path, code, message, place: `box ${box.id}` });
       continue;
     }
     frame.objects ??= {};
     if (frame.objects[key]) {
-      problems.push(`box ${box.id}: track ${box.trackId} has another box on frame ${box.frameIndex}; left out`);
+      problems.push({ path, code: 'openlabel.box.duplicate', message: `track ${box.trackId} has another box on frame ${box.frameIndex}; left out`, place: `box ${box.id}` }); // prettier-ignore
       continue;
     }
     const data: OlData = { ...olAttributes(box.attributes, dropped(`box ${box.id}`)) };
@@ -95,7 +98,7 @@ export function writeOpenLabel(
     ...(set.scene.frames.length > 0 ? { frame_intervals: [{ frame_start: 0, frame_end: set.scene.frames.length - 1 }] } : {}), // prettier-ignore
   };
   const text = `${JSON.stringify({ openlabel: ol }, null, options.pretty ? 2 : undefined)}\n`;
-  return { files: [{ path: options.fileName ?? 'openlabel.json', text }], problems };
+  return { files: [{ path, text }], problems };
 }
 
 /** What Frustum knows of a box beyond its pose, as the cuboid's attributes. */

@@ -1,4 +1,4 @@
-import type { FileProblem } from './scene-files';
+import type { FileProblem, ProblemCode } from '../problems/file-problem';
 import type { FrustumManifest } from './frustum-manifest';
 
 /** How far a rotation may be from orthonormal (determinant 1, RᵀR = I) and still count as rigid. */
@@ -17,13 +17,13 @@ export function checkFrustumManifest(
   listed: (path: string) => boolean,
 ): FileProblem[] {
   const problems: FileProblem[] = [];
-  const note = (where: string, message: string) =>
-    problems.push({ path: manifestPath, message: `${where} ${message}` });
+  const note = (code: ProblemCode, place: string, message: string) =>
+    problems.push({ path: manifestPath, code, message, place });
   const lidarIds = uniqueIds(manifest.lidars, '/lidars', note);
   const cameraIds = uniqueIds(manifest.cameras ?? [], '/cameras', note);
   const rigid = (m: readonly number[] | undefined, where: string) => {
     const fault = m && rigidityFault(m);
-    if (fault) note(where, `is not a rigid transform (${fault})`);
+    if (fault) note('manifest.transform.not-rigid', where, `is not a rigid transform (${fault})`);
   };
   manifest.lidars.forEach((l, i) => rigid(l.egoFromLidar, `/lidars/${i}/egoFromLidar`));
   manifest.cameras?.forEach((c, i) => {
@@ -35,6 +35,7 @@ export function checkFrustumManifest(
     const previous = manifest.frames[f - 1];
     if (previous && frame.timestampUs <= previous.timestampUs) {
       note(
+        'manifest.frame.time-order',
         `/frames/${f}/timestampUs`,
         `${frame.timestampUs} is not after the previous frame's ${previous.timestampUs}`,
       );
@@ -46,10 +47,15 @@ export function checkFrustumManifest(
       samples.forEach((s, k) => {
         const where = `/frames/${f}/${kind}/${k}`;
         if (!ids.has(s.sensorId))
-          note(`${where}/sensorId`, `"${s.sensorId}" names no ${kind === 'lidar' ? 'LiDAR' : 'camera'}`);
+          note(
+            'manifest.sensor.unknown',
+            `${where}/sensorId`,
+            `"${s.sensorId}" names no ${kind === 'lidar' ? 'LiDAR' : 'camera'}`,
+          );
         if (!listed(folder + s.path)) {
           problems.push({
             path: folder + s.path,
+            code: 'manifest.file.missing',
             message: `listed in ${manifestPath} at ${where}/path but not in the folder`,
           });
         }
@@ -58,7 +64,11 @@ export function checkFrustumManifest(
   });
   manifest.labels?.forEach((l, i) => {
     if (l.frame >= manifest.frames.length)
-      note(`/labels/${i}/frame`, `${l.frame} is beyond the last frame (${manifest.frames.length - 1})`);
+      note(
+        'manifest.label.frame-range',
+        `/labels/${i}/frame`,
+        `${l.frame} is beyond the last frame (${manifest.frames.length - 1})`,
+      );
   });
   return problems;
 }
@@ -66,11 +76,11 @@ export function checkFrustumManifest(
 function uniqueIds(
   sensors: readonly { id: string }[],
   where: string,
-  note: (w: string, m: string) => void,
+  note: (code: ProblemCode, w: string, m: string) => void,
 ): Set<string> {
   const ids = new Set<string>();
   sensors.forEach((s, i) => {
-    if (ids.has(s.id)) note(`${where}/${i}/id`, `"${s.id}" is used twice`);
+    if (ids.has(s.id)) note('manifest.sensor.duplicate', `${where}/${i}/id`, `"${s.id}" is used twice`);
     ids.add(s.id);
   });
   return ids;

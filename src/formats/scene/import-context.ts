@@ -1,3 +1,6 @@
+import { JsonFileError } from '../json/json-file-error';
+import { FormatError } from '../pointcloud/format-error';
+import type { ProblemCode } from '../problems/file-problem';
 import { readImageSize } from './image-size';
 import type { FileProblem, SceneFiles } from './scene-files';
 
@@ -54,8 +57,9 @@ export class ImportContext {
     if (this.options.signal?.aborted) throw createAbortError();
   }
 
-  problem(path: string, message: string): void {
-    this.problems.push({ path, message });
+  /** Notes a problem of `path`; `place` is where inside the file (a JSON path, `line 3`), kept out of `message`. */
+  problem(path: string, code: ProblemCode, message: string, place?: string): void {
+    this.problems.push({ path, code, message, ...(place === undefined ? {} : { place }) });
   }
 
   /** The bytes of `path`, or undefined after noting a problem. */
@@ -64,7 +68,7 @@ export class ImportContext {
     try {
       return await this.files.read(path);
     } catch (error) {
-      this.problem(path, messageOf(error, path));
+      this.#fail(path, error, 'file.unreadable');
       return undefined;
     } finally {
       this.checkAborted();
@@ -83,7 +87,7 @@ export class ImportContext {
     try {
       return parse();
     } catch (error) {
-      this.problem(path, messageOf(error, path));
+      this.#fail(path, error, 'file.malformed');
       return undefined;
     }
   }
@@ -113,6 +117,16 @@ export class ImportContext {
   finish(): void {
     this.#done = this.#total = Math.max(this.#done, this.#total);
     this.#report();
+  }
+
+  /** An error as a problem of `path`: the error's own code and place where it carries them, else `fallback`. */
+  #fail(path: string, error: unknown, fallback: ProblemCode): void {
+    const coded = error instanceof FormatError ? error : undefined;
+    const code = coded?.code ?? fallback;
+    // The reason alone where the error is about this very file; else the whole message, which names its file.
+    if (coded?.fileName !== path) return this.problem(path, code, messageOf(error, path));
+    const message = coded instanceof JsonFileError ? coded.faults.join('; ') : coded.reason;
+    this.problem(path, code, message, coded.place);
   }
 
   #report(): void {

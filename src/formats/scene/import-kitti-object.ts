@@ -40,7 +40,8 @@ export async function importKittiObject(ctx: ImportContext, base: SceneBase): Pr
     const stem = stemOf(uri);
     const calibPath = `${ctx.root}calib/${stem}.txt`;
     const text = ctx.has(calibPath) ? await ctx.readText(calibPath) : undefined;
-    if (!ctx.has(calibPath)) ctx.problem(calibPath, 'missing: this frame has no cameras and no boxes');
+    if (!ctx.has(calibPath))
+      ctx.problem(calibPath, 'kitti.calib.missing', 'missing: this frame has no cameras and no boxes');
     let group = text === undefined ? undefined : groups.get(text.trim());
     if (text !== undefined && !group) {
       const calib = ctx.parse(calibPath, () => readKittiCalib(text, calibPath));
@@ -81,7 +82,7 @@ async function createCamera(
 ): Promise<CameraSensor | undefined> {
   const projection = calib.projections[k];
   if (!projection) {
-    ctx.problem(imagePath, `the calibration has no P${k}: camera ${id} left out`);
+    ctx.problem(imagePath, 'kitti.calib.no-projection', `the calibration has no P${k}: camera ${id} left out`);
     return undefined;
   }
   ctx.plan(1);
@@ -102,7 +103,8 @@ async function importLabels(
     const rows = await ctx.parseText(path, (text) => readKittiLabels(text, path, 'object'));
     if (!rows) continue;
     const frameIndex = frameOfStem.get(stemOf(path));
-    if (frameIndex === undefined) ctx.problem(path, 'no Velodyne sweep of this frame: its boxes were left out');
+    if (frameIndex === undefined)
+      ctx.problem(path, 'kitti.label.no-sweep', 'no Velodyne sweep of this frame: its boxes were left out');
     const group = frameIndex === undefined ? undefined : frameGroups[frameIndex];
     if (frameIndex === undefined || !group) continue;
     const egoFromRect = ctx.parse(path, () => invertAffine(rectFromVelo(group.calib)));

@@ -21,7 +21,11 @@ export async function importKittiRaw(ctx: ImportContext, base: SceneBase): Promi
   drives.sort();
   const drive = drives[0]!;
   if (drives.length > 1)
-    ctx.problem(ctx.root, `drives ${drives.slice(1).join(', ')} not imported: one scene per drive`);
+    ctx.problem(
+      ctx.root,
+      'kitti.drive.ignored',
+      `drives ${drives.slice(1).join(', ')} not imported: one scene per drive`,
+    );
   const inDrive = (pattern: string) =>
     ctx.paths.filter((p) => p.startsWith(drive) && new RegExp(`^${pattern}$`).test(p.slice(drive.length)));
   const calibPaths = CALIB_FILES.map((name) => [ctx.root + name, drive + name].find((p) => ctx.has(p)));
@@ -34,7 +38,12 @@ export async function importKittiRaw(ctx: ImportContext, base: SceneBase): Promi
     times.push(ctx.has(path) ? await ctx.parseText(path, (t) => readKittiTimestamps(t, path)) : undefined);
   }
   const [sweepTimes, ...imageTimes] = times;
-  if (!sweepTimes) ctx.problem(timePaths[0]!, 'missing or unreadable: sweeps placed at 10 Hz by frame number');
+  if (!sweepTimes)
+    ctx.problem(
+      timePaths[0]!,
+      'kitti.timestamps.missing',
+      'missing or unreadable: sweeps placed at 10 Hz by frame number',
+    );
   const timeOf = (list: number[] | undefined) => (n: number) => list?.[n] ?? n * NOMINAL_FRAME_PERIOD_US;
   const sweeps = numberedFiles(inDrive('velodyne_points/data/\\d+\\.bin'), timeOf(sweepTimes));
   const images = new Map<string, KittiDriveFile[]>();
@@ -54,7 +63,12 @@ export async function importKittiRaw(ctx: ImportContext, base: SceneBase): Promi
   }
   const [camToCam, veloToCam, imuToVelo] = texts;
   for (const [i, name] of CALIB_FILES.entries()) {
-    if (!calibPaths[i]) ctx.problem(ctx.root + name, i < 2 ? 'missing: the drive has no cameras' : 'missing: no poses');
+    if (!calibPaths[i])
+      ctx.problem(
+        ctx.root + name,
+        'kitti.calib.missing',
+        i < 2 ? 'missing: the drive has no cameras' : 'missing: no poses',
+      );
   }
   const calib =
     camToCam && veloToCam

@@ -21,6 +21,7 @@ export async function importKittiTracking(ctx: ImportContext, base: SceneBase): 
   if (sequences.length > 1) {
     ctx.problem(
       `${ctx.root}velodyne/`,
+      'kitti.sequence.ignored',
       `sequences ${sequences.slice(1).join(', ')} not imported: one scene per sequence`,
     );
   }
@@ -36,7 +37,8 @@ export async function importKittiTracking(ctx: ImportContext, base: SceneBase): 
   const labelPath = `${ctx.root}label_02/${seq}.txt`;
   ctx.plan([calibPath, oxtsPath, labelPath].filter((p) => ctx.has(p)).length);
   const calib = ctx.has(calibPath) ? await ctx.parseText(calibPath, (t) => readKittiCalib(t, calibPath)) : undefined;
-  if (!ctx.has(calibPath)) ctx.problem(calibPath, 'missing: the sequence has no cameras, poses or boxes');
+  if (!ctx.has(calibPath))
+    ctx.problem(calibPath, 'kitti.calib.missing', 'missing: the sequence has no cameras, poses or boxes');
   const oxtsRows = ctx.has(oxtsPath) ? await ctx.parseText(oxtsPath, (t) => readOxtsFile(t, oxtsPath)) : undefined;
   const oxts = sweeps.map((s) => oxtsRows?.[s.frameNumber]);
   const parts = await assembleKittiDrive(ctx, { sweeps, images, imagesTimed: false, calib, oxts });
@@ -61,7 +63,11 @@ export async function importKittiTracking(ctx: ImportContext, base: SceneBase): 
       );
     }
     if (missing.size > 0) {
-      ctx.problem(labelPath, `boxes of frames without a sweep were left out: ${[...missing].slice(0, 10).join(', ')}`);
+      ctx.problem(
+        labelPath,
+        'kitti.label.no-sweep',
+        `boxes of frames without a sweep were left out: ${[...missing].slice(0, 10).join(', ')}`,
+      );
     }
   }
   return base.scene({ name: `${base.sourceName} ${seq}`, ...parts });

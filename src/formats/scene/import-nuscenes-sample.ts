@@ -87,7 +87,11 @@ function addBoxes(ctx: ImportContext, base: SceneBase, info: NuscenesSampleInfo,
   const frame = frames.find((f) => f.lidar[0]?.uri === ctx.root + info.lidarPath);
   if (!boxes || boxes.length === 0) return;
   if (!frame) {
-    ctx.problem(path, `its sweep ${info.lidarPath} is not in the folder: ${boxes.length} boxes left out`);
+    ctx.problem(
+      path,
+      'nuscenes.sweep.missing',
+      `its sweep ${info.lidarPath} is not in the folder: ${boxes.length} boxes left out`,
+    );
     return;
   }
   const labels = base.labels('nuscenes');

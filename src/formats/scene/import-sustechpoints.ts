@@ -46,7 +46,7 @@ export async function importSustechpoints(ctx: ImportContext, base: SceneBase): 
     const first = [...files.values()][0];
     if (!calib) continue;
     if (!first) {
-      ctx.problem(calibPath, `no images in camera/${name}/: camera left out`);
+      ctx.problem(calibPath, 'sustech.camera.no-images', `no images in camera/${name}/: camera left out`);
       continue;
     }
     const size = await ctx.readImageSize(first);
@@ -62,7 +62,11 @@ export async function importSustechpoints(ctx: ImportContext, base: SceneBase): 
     images.set(name, files);
   }
   for (const name of imageNames)
-    ctx.problem(`${ctx.root}camera/${name}/`, `no calib/camera/${name}.json: camera left out`);
+    ctx.problem(
+      `${ctx.root}camera/${name}/`,
+      'sustech.camera.no-calib',
+      `no calib/camera/${name}.json: camera left out`,
+    );
 
   const frames = sweeps.map((uri, index): Frame => {
     const timestampUs = times[index]!;
@@ -78,7 +82,8 @@ export async function importSustechpoints(ctx: ImportContext, base: SceneBase): 
   for (const path of labelPaths) {
     const frameIndex = frameOf.get(stemOf(path));
     const objects = await ctx.parseText(path, (text) => readSustechLabels(text, path));
-    if (frameIndex === undefined) ctx.problem(path, 'no LiDAR sweep of this frame: its boxes were left out');
+    if (frameIndex === undefined)
+      ctx.problem(path, 'sustech.label.no-sweep', 'no LiDAR sweep of this frame: its boxes were left out');
     if (!objects || frameIndex === undefined) continue;
     for (const o of objects) {
       const pose = boxInEgo(EGO_FROM_LIDAR, o.position, rotationFromEulerXyz(...o.rotation), o.scale);

@@ -45,7 +45,8 @@ export async function assembleKittiDrive(
     const projection = calib?.projections[k];
     const first = files[0];
     if (!calib || !projection || !first) {
-      if (calib && first) ctx.problem(first.path, `the calibration has no P${k}: camera ${id} left out`);
+      if (calib && first)
+        ctx.problem(first.path, 'kitti.calib.no-projection', `the calibration has no P${k}: camera ${id} left out`);
       continue;
     }
     ctx.plan(1);

@@ -1,6 +1,9 @@
 import { FormatError } from '../pointcloud/format-error';
 import { parseLenientJson } from './parse-lenient-json';
 
+/** The problem code an import reports each fault of this format under. */
+const MALFORMED = { code: 'nuscenes.info.malformed' } as const;
+
 /** One camera of the nuScenes-style sample, with the dataset's names translated at the border. */
 export interface NuscenesCameraInfo {
   name: string;
@@ -34,7 +37,7 @@ export function readNuscenesSampleInfo(text: string, path: string): NuscenesSamp
   try {
     json = parseLenientJson(text);
   } catch (error) {
-    throw new FormatError(path, `not valid JSON (${(error as Error).message})`);
+    throw new FormatError(path, `not valid JSON (${(error as Error).message})`, MALFORMED);
   }
   const root = object(json, '', path);
   const lidar = object(root['lidar'], 'lidar', path);
@@ -62,13 +65,13 @@ export function readNuscenesSampleInfo(text: string, path: string): NuscenesSamp
 
 function object(value: unknown, key: string, path: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new FormatError(path, `${key || 'the file'} must be an object`);
+    throw new FormatError(path, `${key || 'the file'} must be an object`, MALFORMED);
   }
   return value as Record<string, unknown>;
 }
 
 function string(value: unknown, key: string, path: string): string {
-  if (typeof value !== 'string') throw new FormatError(path, `${key} must be a string`);
+  if (typeof value !== 'string') throw new FormatError(path, `${key} must be a string`, MALFORMED);
   return value;
 }
 
@@ -82,7 +85,7 @@ function matrix(value: unknown, n: number, key: string, path: string): number[] 
   const rows = Array.isArray(value) ? value : [];
   const flat = rows.length === n && rows.every((r) => Array.isArray(r) && r.length === n) ? rows.flat() : [];
   if (flat.length !== n * n || !flat.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    throw new FormatError(path, `${key} must be ${n} rows of ${n} numbers`);
+    throw new FormatError(path, `${key} must be ${n} rows of ${n} numbers`, MALFORMED);
   }
   return flat as number[];
 }

@@ -1,6 +1,9 @@
 import { fromPose, multiply, type Mat4 } from '../../core/math/mat4';
 import { FormatError } from '../pointcloud/format-error';
 
+/** The problem code an import reports each fault of this format under. */
+const MALFORMED = { code: 'kitti.oxts.malformed' } as const;
+
 /** WGS-84 equatorial radius, metres: the devkit's `er`. */
 const EARTH_RADIUS_M = 6378137;
 
@@ -19,7 +22,7 @@ export interface OxtsRow {
 export function readOxtsRow(line: string, path: string): OxtsRow {
   const v = line.trim().split(/\s+/).map(Number);
   if (v.length < 6 || v.slice(0, 6).some((x) => !Number.isFinite(x))) {
-    throw new FormatError(path, 'expected an OXTS row: lat lon alt roll pitch yaw …');
+    throw new FormatError(path, 'expected an OXTS row: lat lon alt roll pitch yaw …', MALFORMED);
   }
   const [lat, lon, alt, roll, pitch, yaw] = v as [number, number, number, number, number, number];
   return { lat, lon, alt, roll, pitch, yaw };

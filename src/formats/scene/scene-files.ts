@@ -16,11 +16,8 @@ export interface SceneFiles {
   readRange?(path: string, start: number, end: number): Promise<Uint8Array>;
 }
 
-/** A problem with one file that did not stop the rest of the import. */
-export interface FileProblem {
-  path: string;
-  message: string;
-}
+/** A problem with one file that did not stop the rest of the import (see `../problems/`). */
+export type { FileProblem } from '../problems/file-problem';
 
 /** Reads a file as UTF-8 text. */
 export async function readText(files: SceneFiles, path: string): Promise<string> {

@@ -57,6 +57,23 @@ describe('the export backend', () => {
     expect((await backend.listExports(scene.id)).map((e) => e.format)).toEqual(['openlabel', 'csv']);
   });
 
+  it('records what the writer left out as one line per problem code, with the count and the first places', async () => {
+    const { backend, scene, records, request } = await setUp();
+    // Four boxes whose attribute has no JSON form: OpenLABEL drops it from each.
+    let broken = 0;
+    const withNaN = records.map((r) => (r.type === 'cuboid' && broken++ < 4 ? { ...r, attributes: { ...r.attributes, depth: Number.NaN } } : r)); // prettier-ignore
+    const boxes = withNaN.filter((r) => r.type === 'cuboid' && Number.isNaN(r.attributes['depth'])).map((r) => r.id);
+    const result = await backend.exportScene({ ...request('openlabel'), records: withNaN });
+    const file = 'Harbour-港口-run-openlabel.json';
+    expect(result.record.problems).toHaveLength(1);
+    const line = /^openlabel\.attribute\.not-finite ×4: attribute depth is not a finite number; left out \((.*), …\)$/.exec(result.record.problems[0]!); // prettier-ignore
+    // The writer's order of boxes, not ours: three of the four, each named by file and box.
+    const places = line![1]!.split(', ');
+    expect(places).toHaveLength(3);
+    for (const place of places) expect(boxes.map((id) => `${file} box ${id}`)).toContain(place);
+    expect((await backend.listExports(scene.id)).map((e) => e.problems)).toEqual([result.record.problems]);
+  });
+
   it('writes a bundle that lists itself among the exports, with the scene files when asked', async () => {
     const { backend, scene, records, bytes, request } = await setUp();
     await backend.saveVersion(scene.id, records.slice(0, 1), 'just a track');

@@ -66,7 +66,7 @@ describe('frustum convert', () => {
     // The targets are EXPORT_FORMATS' keys, so a new one shows up here by itself.
     const targets = Object.keys(EXPORT_FORMATS).join('|');
     expect(targets).toMatch(/^openlabel\|kitti\|kitti-tracking\|nuscenes\|csv\b/);
-    expect(usage.err).toEqual([`Usage: frustum convert <folder-or-label-file> --to ${targets} -o <out> [--from openlabel|nuscenes|csv] [--author <name>]`]); // prettier-ignore
+    expect(usage.err).toEqual([`Usage: frustum convert <folder-or-label-file> --to ${targets} -o <out> [--from openlabel|nuscenes|csv] [--author <name>] [--verbose]`]); // prettier-ignore
     expect((await run(['convert', KITTI, '--to', 'csv'])).code).toBe(2);
     expect((await run(['convert', KITTI, '-o', scratch, '--to', 'csv', '--from', 'kitti'])).code).toBe(2);
     const missing = await run(['convert', path.join(scratch, 'nope.json'), '--to', 'csv', '-o', path.join(scratch, 'x.csv')]); // prettier-ignore
@@ -75,5 +75,34 @@ describe('frustum convert', () => {
     const kitti = await run(['convert', path.join(scratch, 'k.txt'), '--to', 'csv', '-o', path.join(scratch, 'k.csv')]);
     expect(kitti.err).toEqual(['frustum convert: k.txt: KITTI labels need their calibration: convert the KITTI folder (with calib/) instead']); // prettier-ignore
     expect((await run(['convert'], 'zh_CN.UTF-8')).err[0]).toMatch(/^用法：frustum convert/);
+  });
+
+  it('prints one group per problem code (one line for every DontCare region), and every problem with --verbose', async () => {
+    const name = 'openlabel100_kitti_tracking_0001.json';
+    const input = `${DATA}kitti-tracking-openlabel/${name}`;
+    type Ol = { objects: Record<string, { type: string }>; frames: Record<string, { objects?: Record<string, { object_data?: { cuboid?: unknown[] } }> }> }; // prettier-ignore
+    const ol = (JSON.parse(readFileSync(input, 'utf8')) as { openlabel: Ol }).openlabel;
+    const dontCare = Object.values(ol.frames).flatMap(
+      (f) =>
+      Object.entries(f.objects ?? {}).flatMap(([k, o]) => (ol.objects[k]?.type === 'DontCare' ? (o.object_data?.cuboid ?? []) : [])), // prettier-ignore
+    ).length;
+    type Group = { code: string; count: number; message: string; places: string[] };
+    type Report = { problems: Group[]; allProblems?: { path: string; code: string; message: string; place?: string }[] }; // prettier-ignore
+
+    const plain = await run(['convert', input, '--to', 'kitti-tracking', '-o', path.join(scratch, 'dc')]);
+    expect(plain.code).toBe(0);
+    const report = JSON.parse(plain.out) as Report;
+    expect(report.allProblems).toBeUndefined();
+    const sizes = report.problems.filter((g) => g.code === 'openlabel.cuboid.nonpositive-size');
+    expect(sizes).toEqual([{ code: 'openlabel.cuboid.nonpositive-size', count: dontCare, message: expect.stringMatching(/not above zero/), places: [0, 1, 2].map((f) => `${name} /openlabel/frames/${f}/objects/-1/object_data/cuboid/0`) }]); // prettier-ignore
+    expect(new Set(report.problems.map((g) => g.code)).size).toBe(report.problems.length);
+
+    const verbose = await run(['convert', input, '--to', 'kitti-tracking', '-o', path.join(scratch, 'dc2'), '--verbose']); // prettier-ignore
+    const full = JSON.parse(verbose.out) as Report;
+    expect(full.problems).toEqual(report.problems);
+    const all = full.allProblems!.filter((p) => p.code === 'openlabel.cuboid.nonpositive-size');
+    expect(all).toHaveLength(dontCare);
+    expect(all.at(-1)).toMatchObject({ path: name, place: expect.stringMatching(/^\/openlabel\/frames\/\d+\/objects\/-1\//) }); // prettier-ignore
+    expect(full.allProblems).toHaveLength(report.problems.reduce((n, g) => n + g.count, 0));
   });
 });

@@ -47,8 +47,23 @@ describe('frustum inspect', () => {
       cameras: ['image_2', 'image_2@000001'],
       labels: labels.length,
       tracks: labels.length,
-      problems: [{ path: 'label_2/000002.txt', message: "class Misc is not in the ontology; imported as 'misc'" }],
+      problems: [{ code: 'labels.class.unknown', count: 1, message: "class Misc is not in the ontology; imported as 'misc'", places: ['label_2/000002.txt'] }], // prettier-ignore
     });
+  });
+
+  it('lists every problem beside the groups with --verbose, before or after the folder', async () => {
+    const problem = { path: 'label_2/000002.txt', code: 'labels.class.unknown', message: "class Misc is not in the ontology; imported as 'misc'" }; // prettier-ignore
+    for (const args of [
+      ['inspect', DATA + 'kitti-object/training', '--verbose'],
+      ['inspect', '--verbose', DATA + 'kitti-object/training'],
+    ]) {
+      // prettier-ignore
+      const { code, out } = await run(args);
+      expect(code).toBe(0);
+      const report = JSON.parse(out) as { problems: unknown[]; allProblems: unknown[] };
+      expect(report.allProblems).toEqual([problem]);
+      expect(report.problems).toEqual([{ code: problem.code, count: 1, message: problem.message, places: [problem.path] }]); // prettier-ignore
+    }
   });
 
   it('summarises the nuScenes-style sample', async () => {
@@ -99,7 +114,8 @@ describe('frustum inspect', () => {
     expect(corrupt.code).toBe(1);
     expect(corrupt.err).toEqual(['frustum inspect: broken.bin: 7 bytes fits neither KITTI (16 bytes a point) nor nuScenes (20 bytes a point)']); // prettier-ignore
 
-    expect((await run(['inspect'])).err).toEqual(['Usage: frustum inspect <file-or-folder>']);
-    expect((await run(['inspect'], 'zh_CN.UTF-8')).err).toEqual(['用法：frustum inspect <文件或文件夹>']);
+    expect((await run(['inspect'])).err).toEqual(['Usage: frustum inspect <file-or-folder> [--verbose]']);
+    expect((await run(['inspect', '--verbose'])).code).toBe(2);
+    expect((await run(['inspect'], 'zh_CN.UTF-8')).err).toEqual(['用法：frustum inspect <文件或文件夹> [--verbose]']);
   });
 });

@@ -31,7 +31,7 @@ describe('readKittiCalib', () => {
   });
 
   it('refuses a calibration without Tr_velo_to_cam, or with a short row, naming the file', () => {
-    expect(() => readKittiCalib('P2: 1 0 0 0 0 1 0 0 0 0 1 0\nR0_rect: 1 0 0 0 1 0 0 0 1', 'c.txt')).toThrow(new FormatError('c.txt', 'no Tr_velo_to_cam row')); // prettier-ignore
+    expect(() => readKittiCalib('P2: 1 0 0 0 0 1 0 0 0 0 1 0\nR0_rect: 1 0 0 0 1 0 0 0 1', 'c.txt')).toThrow(new FormatError('c.txt', 'no Tr_velo_to_cam row', { code: 'kitti.calib.malformed' })); // prettier-ignore
     expect(() => readKittiCalib(calibText.replace(/^R0_rect:.*$/m, 'R0_rect: 1 0 0'), 'c.txt')).toThrow(/^c\.txt: R0_rect has 3 numbers/); // prettier-ignore
   });
 });

@@ -48,6 +48,6 @@ describe('CSV round trip (property test over random scenes)', () => {
       /^x\.csv: not a Frustum box CSV: no column frame, timestamp_us/,
     );
     const text = writeCsv(randomLabelSet(4), testLineage()).files[0]!.text.replace(/\r\n([^,]*),/, '\r\nseven,');
-    expect(readCsv(text, 'x.csv').problems[0]).toEqual({ path: 'x.csv', message: 'line 2: frame, position, size and angles must be numbers; row left out' }); // prettier-ignore
+    expect(readCsv(text, 'x.csv').problems[0]).toEqual({ path: 'x.csv', code: 'csv.row.not-numeric', message: 'frame, position, size and angles must be numbers; row left out', place: 'line 2' }); // prettier-ignore
   });
 });

@@ -11,7 +11,7 @@ describe('nuScenes-style round trip (property test over random scenes)', () => {
       const set = randomLabelSet(seed);
       const { files, problems } = writeNuscenesStyle(set, testLineage());
       const posed = set.scene.frames.every((f) => f.worldFromEgo);
-      expect(problems.some((p) => /ego pose/.test(p))).toBe(!posed);
+      expect(problems.some((p) => p.code === 'nuscenes.pose.missing' && /ego pose/.test(p.message))).toBe(!posed);
       const json = JSON.parse(files[0]!.text) as { lineage: unknown; sample_annotation: { size: number[] }[] };
       expect(json.lineage).toEqual(testLineage());
       const read = readNuscenesStyle(files[0]!.text, 'n.json');
@@ -58,7 +58,7 @@ describe('nuScenes-style round trip (property test over random scenes)', () => {
     const { set, problems } = readNuscenesStyle(text, 'plain.json');
     expect(set.tracks).toMatchObject([{ id: 'i1', classId: 'truck' }]);
     expect(set.cuboids).toMatchObject([{ position: [1, 2, 3], size: [10, 2, 3], attributes: { status: 'vehicle.parked', visibility: 'v80-100' } }]); // prettier-ignore
-    expect(problems).toEqual([{ path: 'plain.json', message: '/sample_annotation/1 names no sample of the file: left out' }]); // prettier-ignore
+    expect(problems).toEqual([{ path: 'plain.json', code: 'nuscenes.annotation.no-sample', message: 'names no sample of the file: left out', place: '/sample_annotation/1' }]); // prettier-ignore
     expect(() => readNuscenesStyle('{"openlabel": {}}', 'x.json')).toThrow('x.json: / needs "sample" and "sample_annotation" arrays'); // prettier-ignore
   });
 });

@@ -23,9 +23,9 @@ describe('readOpenLabel', () => {
     const { set, problems } = readOpenLabel(text, 'k.json');
     expect(set.cuboids.map((c) => c.trackId)).toEqual(['car']);
     expect(set.cuboids[0]!.yaw).toBeCloseTo(0.2, 15);
-    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
-      'k.json: /openlabel/frames/0/objects/0/object_data/cuboid/0 size -1 × -1 × -1 is not above zero (no box, e.g. a KITTI DontCare region): skipped',
-      'k.json: /openlabel/frames/0/objects/1/object_data/cuboid more than one cuboid: the first is kept',
+    expect(problems).toEqual([
+      { path: 'k.json', code: 'openlabel.cuboid.nonpositive-size', place: '/openlabel/frames/0/objects/0/object_data/cuboid/0', message: 'size -1 × -1 × -1 is not above zero (no box, e.g. a KITTI DontCare region): skipped' }, // prettier-ignore
+      { path: 'k.json', code: 'openlabel.cuboid.extra', place: '/openlabel/frames/0/objects/1/object_data/cuboid', message: 'more than one cuboid: the first is kept' }, // prettier-ignore
     ]);
   });
 
@@ -76,6 +76,6 @@ describe('readOpenLabel', () => {
     expect(() => readOpenLabel('{', 'x.json')).toThrow(/^x\.json: not valid JSON/);
     expect(() => readOpenLabel('{"labels": []}', 'x.json')).toThrow('x.json: /openlabel/metadata is missing');
     const bad = file({ objects: { '0': { name: 'a', type: 'car' } }, frames: { '0': { objects: { '0': { object_data: { cuboid: [cuboid([1, 2, 3])] } } } } } }); // prettier-ignore
-    expect(readOpenLabel(bad, 'x.json').problems[0]!.message).toBe('/openlabel/frames/0/objects/0/object_data/cuboid/0 val must be 9 or 10 numbers: skipped'); // prettier-ignore
+    expect(readOpenLabel(bad, 'x.json').problems).toEqual([{ path: 'x.json', code: 'openlabel.cuboid.malformed', place: '/openlabel/frames/0/objects/0/object_data/cuboid/0', message: 'val must be 9 or 10 numbers: skipped' }]); // prettier-ignore
   });
 });

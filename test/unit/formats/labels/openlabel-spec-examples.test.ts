@@ -46,16 +46,16 @@ describe('OpenLABEL spec examples', () => {
   it('reports cameras it cannot use and data it has no type for, and keeps objects as tracks', () => {
     const intrinsics = read('openlabel100_test_intrinsics.json');
     expect(intrinsics.set.scene.cameras).toEqual([]);
-    expect(intrinsics.problems.map((p) => p.message)).toEqual([
-      '/openlabel/streams/CAM_CUSTOM a custom camera model Frustum does not know: camera left out',
-      '/openlabel/streams/CAM_PINHOLE no pose relative to the ego frame: camera left out',
-      "/openlabel/streams/CAM_FISHEYE OpenLABEL's fisheye lens polynomial has no Frustum model: camera left out",
+    expect(intrinsics.problems.map((p) => [p.code, p.place, p.message])).toEqual([
+      ['openlabel.camera.unsupported', '/openlabel/streams/CAM_CUSTOM', 'a custom camera model Frustum does not know: camera left out'], // prettier-ignore
+      ['openlabel.stream.no-pose', '/openlabel/streams/CAM_PINHOLE', 'no pose relative to the ego frame: camera left out'], // prettier-ignore
+      ['openlabel.camera.unsupported', '/openlabel/streams/CAM_FISHEYE', "OpenLABEL's fisheye lens polynomial has no Frustum model: camera left out"], // prettier-ignore
     ]);
     const boxes2d = read('openlabel100_test_bbox_simple_attributes.json');
     expect(boxes2d.set.tracks.map((t) => t.id)).toEqual(['car1', 'car2', 'car3', 'bus1', 'zebracross1', 'semaphore1', 'semaphore2']); // prettier-ignore
     expect(boxes2d.set.tracks[0]!.attributes).toEqual({ color: 'white', model: 'unknown' });
     expect(boxes2d.set.tracks[1]!.attributes).toEqual({ truncated: true });
-    expect(boxes2d.problems).toEqual([{ path: 'openlabel100_test_bbox_simple_attributes.json', message: '/openlabel bbox data has no Frustum type: not imported' }]); // prettier-ignore
+    expect(boxes2d.problems).toEqual([{ path: 'openlabel100_test_bbox_simple_attributes.json', code: 'openlabel.unsupported-geometry', place: '/openlabel', message: 'bbox data has no Frustum type: not imported' }]); // prettier-ignore
     const dynamic = read('openlabel100_test_static_dynamic_object_1_1.json');
     expect(dynamic.set.scene.frames).toHaveLength(11);
     expect(dynamic.set.tracks).toMatchObject([{ id: 'line1', classId: '#LaneMarking' }]);

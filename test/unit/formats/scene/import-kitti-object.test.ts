@@ -95,7 +95,7 @@ describe('importScene: KITTI object (real data)', () => {
     expect(imported.tracks.map((t) => t.classId)).toEqual(expected);
     expect(expected).toContain('misc');
     expect(imported.problems).toEqual([
-      { path: 'label_2/000002.txt', message: "class Misc is not in the ontology; imported as 'misc'" },
+      { path: 'label_2/000002.txt', code: 'labels.class.unknown', message: "class Misc is not in the ontology; imported as 'misc'" }, // prettier-ignore
     ]);
   });
 

@@ -81,6 +81,6 @@ describe('importScene: KITTI raw drive (synthetic)', () => {
     expect(x[2]! - x[1]!).toBeCloseTo(haversine(49, 8.4001, 49, 8.4002), 3);
     const without = await importScene(rawFiles({ dropCalib: true }));
     expect(without.scene.frames.every((f) => f.worldFromEgo === undefined)).toBe(true);
-    expect(without.problems).toEqual([{ path: `${DAY}calib_imu_to_velo.txt`, message: 'missing: no poses' }]);
+    expect(without.problems).toEqual([{ path: `${DAY}calib_imu_to_velo.txt`, code: 'kitti.calib.missing', message: 'missing: no poses' }]); // prettier-ignore
   });
 });

@@ -62,9 +62,10 @@ describe('importScene', () => {
     );
     const { scene, cuboids, problems } = await importScene(files);
     expect(problems).toEqual([
-      { path: 'training/image_2/000001.png', message: 'not a PNG or JPEG image' },
-      { path: 'training/calib/000002.txt', message: 'P2 has 3 numbers (expected 12)' },
-      { path: 'training/label_2/000001.txt', message: expect.stringMatching(/^line 1: expected 15 fields/) },
+      { path: 'training/image_2/000001.png', code: 'image.header.malformed', message: 'not a PNG or JPEG image' },
+      { path: 'training/calib/000002.txt', code: 'kitti.calib.malformed', message: 'P2 has 3 numbers (expected 12)' },
+      // The line is the problem's place, not part of its message, so that bad rows of many files read alike.
+      { path: 'training/label_2/000001.txt', code: 'kitti.row.columns', place: 'line 1', message: expect.stringMatching(/^expected 15 fields/) }, // prettier-ignore
     ]);
     expect(scene.frames).toHaveLength(2);
     expect(scene.cameras).toEqual([]);
@@ -80,8 +81,8 @@ describe('importScene', () => {
     };
     const { scene, cuboids, problems } = await importScene(files);
     expect(problems).toEqual([
-      { path: 'training/calib/000002.txt', message: 'missing: this frame has no cameras and no boxes' },
-      { path: 'training/label_2/000001.txt', message: 'disk on fire' },
+      { path: 'training/calib/000002.txt', code: 'kitti.calib.missing', message: 'missing: this frame has no cameras and no boxes' }, // prettier-ignore
+      { path: 'training/label_2/000001.txt', code: 'file.unreadable', message: 'disk on fire' },
     ]);
     expect(scene.frames.map((f) => f.cameras.length)).toEqual([1, 0]);
     expect(cuboids).toEqual([]);

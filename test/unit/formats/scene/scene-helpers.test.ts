@@ -36,7 +36,7 @@ describe('readImageSize', () => {
 
   it('refuses other bytes and truncated headers with a FormatError naming the file', () => {
     expect(() => readImageSize(new Uint8Array(40), 'x.png')).toThrow(
-      new FormatError('x.png', 'not a PNG or JPEG image'),
+      new FormatError('x.png', 'not a PNG or JPEG image', { code: 'image.header.malformed' }),
     );
     const jpeg = new Uint8Array(readFileSync(SHARED_DATA + 'sustechpoints/camera/front/000965.jpg')).slice(0, 20);
     expect(() => readImageSize(jpeg, 'cut.jpg')).toThrow(/^cut\.jpg: JPEG: no frame header/);
