@@ -121,13 +121,20 @@ export const en = {
     copying: 'Copying into this browser: {{done}} / {{total}} files',
     labels: 'Saving the scene and its labels…',
     cancel: 'Cancel',
-    problemsTitle: 'Imported with problems in {{count}} files (everything else was imported):',
+    problemsTitle: 'Imported with {{count}} problems (everything else was imported):',
     importFailed: 'Import failed: {{message}}',
     importBundle: 'Import a bundle…',
     bundleHint:
       'A Frustum bundle (.zip, made by Export) brings back a scene with its labels, label versions, edit history and exports.',
     replaceConfirm:
       'This browser already holds labels of "{{scene}}". Replace them, their versions and history with the bundle\'s?',
+  },
+  problems: {
+    count: '{{count}} ×',
+    places: 'at {{places}}',
+    placesMore: 'first at {{places}}, and {{count}} more',
+    showAll: 'Show all {{count}}',
+    hideAll: 'Show grouped',
   },
   box: {
     title: 'Selected box',

@@ -1,3 +1,4 @@
+import { groupProblems } from '../formats/problems/group-problems';
 import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
 import type { SessionState } from './session.svelte';
 import { OntologiesState, type OntologyBackend } from './ontologies.svelte';
@@ -49,6 +50,8 @@ export class LibraryState {
   dialogOpen = $state(false);
   importing = $state<{ phase: ImportPhase; done: number; total: number; source: string } | undefined>(undefined);
   problems = $state.raw<FileProblem[]>([]);
+  /** The last import's problems, one group per code (count, first message, first places), first seen first. */
+  readonly problemGroups = $derived(groupProblems(this.problems));
   error = $state<string | undefined>(undefined);
   /** Labels found beside the data come in as pre-labels to be checked, rather than as finished labels. */
   labelsAsPrelabels = $state(false);

@@ -160,12 +160,15 @@ describe('importing real drives', () => {
     await page.getByTestId('scenes-dialog').waitFor({ state: 'detached' });
   });
 
-  it('lists the files it could not read, naming each, and imports the rest', async () => {
+  it('lists the files it could not read, one line per kind of problem, and imports the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'frustum-broken-'));
     try {
       cpSync(join(SHARED_DATA, 'kitti-object/training'), join(dir, 'training'), { recursive: true });
       writeFileSync(join(dir, 'training/label_2/000001.txt'), 'Car 0.0 0 not-a-number\n');
       writeFileSync(join(dir, 'training/calib/000002.txt'), 'P2: 1 2 3\n');
+      // Five label files of frames with no sweep: five problems of one kind, shown as one grouped line.
+      const strays = ['000010', '000011', '000012', '000013', '000014'];
+      for (const stem of strays) cpSync(join(dir, 'training/label_2/000000.txt'), join(dir, `training/label_2/${stem}.txt`)); // prettier-ignore
       // A sweep cut short (no longer a whole number of points) fails when its frame is shown, not before.
       const sweep = readFileSync(join(dir, 'training/velodyne/000000.bin'));
       writeFileSync(join(dir, 'training/velodyne/000000.bin'), sweep.subarray(0, 16 * 1000 + 7));
@@ -176,6 +179,24 @@ describe('importing real drives', () => {
       const text = (await problems.textContent()) ?? '';
       expect(text).toContain('label_2/000001.txt');
       expect(text).toContain('calib/000002.txt');
+      const stray = problems.locator('[data-testid=problem-group][data-code="kitti.label.no-sweep"]');
+      expect(await stray.count()).toBe(1);
+      expect(await stray.getAttribute('data-count')).toBe('5');
+      const strayText = (await stray.textContent()) ?? '';
+      expect(strayText).toContain('no Velodyne sweep');
+      expect(strayText).toContain('and 2 more');
+      // The first three places are named, the last two only counted.
+      for (const stem of strays) expect(strayText.includes(`label_2/${stem}.txt`)).toBe(strays.indexOf(stem) < 3);
+      const groups = await problems.getByTestId('problem-group').evaluateAll((els) => els.map((e) => [e.getAttribute('data-code'), Number(e.getAttribute('data-count'))] as const)); // prettier-ignore
+      expect(new Set(groups.map(([code]) => code)).size).toBe(groups.length);
+      expect(await problems.getByTestId('problem-item').count()).toBe(0);
+      await problems.getByTestId('problems-show-all').click();
+      const items = problems.getByTestId('problem-item');
+      const all = await items.allTextContents();
+      expect(all.filter((t) => t.includes('kitti.label.no-sweep'))).toHaveLength(5);
+      for (const stem of strays) expect(all.some((t) => t.includes(`label_2/${stem}.txt`))).toBe(true);
+      expect(all).toHaveLength(groups.reduce((n, [, count]) => n + count, 0));
+      expect(all.length).toBeGreaterThan(groups.length);
       await page.keyboard.press('Escape');
       await waitUntil(
         'the broken sweep is named',
