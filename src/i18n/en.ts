@@ -295,6 +295,17 @@ export const en = {
     first: 'first version',
     exportMessage: 'Exported as {{format}}',
   },
+  labelImport: {
+    title: 'Import labels into this scene',
+    hint: 'OpenLABEL, nuScenes-style JSON or Frustum CSV. Frames are matched by number; the boxes are added beside the labels already here, as one step you can undo.',
+    choose: 'Choose a label file…',
+    working: 'Reading {{file}}…',
+    done: 'Imported {{boxes}} boxes in {{tracks}} tracks from {{file}}.',
+    failed: 'Not imported: {{message}}',
+    readOnly: 'This tab is read-only while another tab edits the scene: nothing was imported.',
+    empty: '{{file}} holds no labels for this scene: nothing was imported.',
+    problems: 'Left out or changed on the way in:',
+  },
   exports: {
     button: 'Export',
     title: 'Export',

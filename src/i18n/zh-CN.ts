@@ -293,6 +293,17 @@ export const zhCN: Catalogue = {
     first: '第一个版本',
     exportMessage: '导出为 {{format}}',
   },
+  labelImport: {
+    title: '将标注导入此场景',
+    hint: '支持 OpenLABEL、nuScenes 风格 JSON 和 Frustum CSV。按帧号对应帧；导入的框与现有标注并存，可一步撤销。',
+    choose: '选择标注文件…',
+    working: '正在读取 {{file}}…',
+    done: '已从 {{file}} 导入 {{tracks}} 条轨迹中的 {{boxes}} 个框。',
+    failed: '未导入：{{message}}',
+    readOnly: '另一个标签页正在编辑此场景，本页只读：未导入任何内容。',
+    empty: '{{file}} 中没有属于此场景的标注：未导入任何内容。',
+    problems: '导入时略去或改动的内容：',
+  },
   exports: {
     button: '导出',
     title: '导出',

@@ -1,5 +1,6 @@
 import type { Cuboid, LabelRecord } from '../model/labels';
 import type { FrameTiming } from './frame-motion';
+import { derivedId } from './interpolate';
 import { TrackIndex } from './track-index';
 
 /**
@@ -24,4 +25,9 @@ export function materializeCuboids(records: Iterable<LabelRecord>, frames: reado
     out.push(...boxes);
   }
   return out;
+}
+
+/** A box `materializeCuboids` derived between two stored ones: the app derives it again, so it is not stored. */
+export function isDerivedCuboid(c: Cuboid): boolean {
+  return !c.keyframe && c.source.kind === 'interpolated' && c.id === derivedId(c.trackId, c.frameIndex);
 }

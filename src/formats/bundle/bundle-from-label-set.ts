@@ -1,14 +1,11 @@
 import type { ExportLineage } from '../../core/model/export-lineage';
 import type { LabelSet } from '../../core/model/label-set';
-import type { Cuboid, LabelRecord } from '../../core/model/labels';
+import type { LabelRecord } from '../../core/model/labels';
+import { isDerivedCuboid } from '../../core/tracks/materialize-cuboids';
 import { shippedOntology } from '../../core/model/shipped-ontologies';
 import type { LabelExport } from '../labels/label-export';
 import type { FrustumBundle } from './frustum-bundle';
 import { writeBundle } from './write-bundle';
-
-/** A box `materializeCuboids` derived between two stored ones: the app derives it again, so it is not stored. */
-const isDerived = (c: Cuboid) =>
-  !c.keyframe && c.source.kind === 'interpolated' && c.id === `${c.trackId}@${c.frameIndex}`;
 
 /**
  * A bundle from a label set alone, as the CLI makes one (`convert … --to bundle`): the scene, its labels as
@@ -17,7 +14,7 @@ const isDerived = (c: Cuboid) =>
  * manifest, not embedded.
  */
 export function bundleFromLabelSet(set: LabelSet, lineage: ExportLineage, fileName: string): FrustumBundle {
-  const records: LabelRecord[] = [...set.tracks, ...set.cuboids.filter((c) => !isDerived(c)), ...set.segments];
+  const records: LabelRecord[] = [...set.tracks, ...set.cuboids.filter((c) => !isDerivedCuboid(c)), ...set.segments];
   const time = Date.parse(lineage.time) || 0;
   const ontology = shippedOntology(set.scene.ontologyId);
   return {
