@@ -10,6 +10,8 @@ import { CoordinateGraph } from './openlabel-cs-graph';
 import { readOlBox } from './openlabel-box-read';
 import { findEgoSystem, readOlScene, type OnProblem } from './openlabel-scene-read';
 import type { OlAttributes, OlCuboid, OlElement, OpenLabel } from './openlabel-types';
+import { findOpenLabelFaults } from './openlabel-validate';
+import { pruneOpenLabelFaults } from './prune-openlabel-faults';
 
 /**
  * Reads an ASAM OpenLABEL 1.0 file: objects become tracks (class = `type`, static attributes from the object's
@@ -19,7 +21,9 @@ import type { OlAttributes, OlCuboid, OlElement, OpenLabel } from './openlabel-t
  * their frame; 9-value Euler, 10-value quaternion and the spelt-out forms (`traslation`, `val: null`) are read.
  * Cuboids with a size ≤ 0 (KITTI's DontCare rows become such) and geometry Frustum has no type for (2D boxes,
  * polygons) are reported and left out. Ids: the element's `name` where names are unique, else its key.
- * Throws a `JsonFileError` naming the file when it is not JSON or has no `openlabel` object.
+ * Each violation of Frustum's OpenLABEL schema (`openlabel.schema.json`) is a problem (`openlabel.schema`, at
+ * its JSON path), and reading goes on with what can be read. Throws a `JsonFileError` naming the file when it
+ * is not JSON or has no `openlabel` object.
  */
 export function readOpenLabel(text: string, fileName: string): LabelSetRead {
   const json = parseJsonFile(text, fileName);
@@ -28,6 +32,10 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
   const problems: FileProblem[] = [];
   const reported = new Set<string>();
   const onProblem: OnProblem = (code, place, message) => problems.push({ path: fileName, code, message, place });
+  // Files from other tools break the schema in small ways: each fault is named, then what can be read is read.
+  const faults = findOpenLabelFaults(json);
+  for (const fault of faults) onProblem('openlabel.schema', fault.place, fault.message);
+  pruneOpenLabelFaults(json, faults);
   const once = (kind: string) => {
     if (reported.has(kind)) return;
     reported.add(kind);

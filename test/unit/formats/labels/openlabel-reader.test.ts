@@ -76,6 +76,9 @@ describe('readOpenLabel', () => {
     expect(() => readOpenLabel('{', 'x.json')).toThrow(/^x\.json: not valid JSON/);
     expect(() => readOpenLabel('{"labels": []}', 'x.json')).toThrow('x.json: /openlabel/metadata is missing');
     const bad = file({ objects: { '0': { name: 'a', type: 'car' } }, frames: { '0': { objects: { '0': { object_data: { cuboid: [cuboid([1, 2, 3])] } } } } } }); // prettier-ignore
-    expect(readOpenLabel(bad, 'x.json').problems).toEqual([{ path: 'x.json', code: 'openlabel.cuboid.malformed', place: '/openlabel/frames/0/objects/0/object_data/cuboid/0', message: 'val must be 9 or 10 numbers: skipped' }]); // prettier-ignore
+    expect(readOpenLabel(bad, 'x.json').problems).toEqual([
+      { path: 'x.json', code: 'openlabel.schema', place: '/openlabel/frames/0/objects/0/object_data/cuboid/0/val', message: 'must NOT have fewer than 9 items' }, // prettier-ignore
+      { path: 'x.json', code: 'openlabel.cuboid.malformed', place: '/openlabel/frames/0/objects/0/object_data/cuboid/0', message: 'val must be 9 or 10 numbers: skipped' }, // prettier-ignore
+    ]);
   });
 });
