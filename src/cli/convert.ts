@@ -8,15 +8,20 @@ import { groupProblems, type ProblemGroup } from '../formats/problems/group-prob
 import type { LabelFileKind } from '../formats/labels/label-formats';
 import { validateOpenLabel } from '../formats/labels/openlabel-validate';
 import { loadLabelSet, sha256Hex } from './load-label-set';
-import { loadOpenLabelSchema } from './openlabel-schema';
+import { loadOpenLabelCheck } from './openlabel-schema';
 
-/** What `frustum convert <input> --to <format> -o <out> [--from <kind>] [--author <name>] [--verbose]` asks for. */
+/**
+ * What `frustum convert <input> --to <format> -o <out> [--from <kind>] [--author <name>] [--schema <file>]
+ * [--verbose]` asks for.
+ */
 export interface ConvertArgs {
   input: string;
   to: ExportFormatId;
   out: string;
   from?: LabelFileKind;
   author?: string;
+  /** With `--to openlabel`: check the result against this schema file instead of Frustum's own. */
+  schema?: string;
   /** Print every problem (`allProblems`) beside the groups. */
   verbose?: boolean;
 }
@@ -29,7 +34,7 @@ export function parseConvertArgs(args: readonly string[]): ConvertArgs | undefin
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (['--to', '-o', '--out', '--from', '--author'].includes(arg)) {
+    if (['--to', '-o', '--out', '--from', '--author', '--schema'].includes(arg)) {
       const value = args[++i];
       if (value === undefined) return undefined;
       options.set(arg === '--out' ? '-o' : arg, value);
@@ -41,8 +46,11 @@ export function parseConvertArgs(args: readonly string[]): ConvertArgs | undefin
   if (positional.length !== 1 || !to || !isExportFormat(to) || !out) return undefined;
   if (from !== undefined && !FROM.includes(from as LabelFileKind)) return undefined;
   const author = options.get('--author');
+  const schema = options.get('--schema');
+  // A schema for a target that is not OpenLABEL would check nothing: misuse, not a silent skip.
+  if (schema !== undefined && to !== 'openlabel') return undefined;
   const verbose = options.has('--verbose');
-  return { input: positional[0]!, to, out, ...(from ? { from: from as LabelFileKind } : {}), ...(author ? { author } : {}), ...(verbose ? { verbose } : {}) }; // prettier-ignore
+  return { input: positional[0]!, to, out, ...(from ? { from: from as LabelFileKind } : {}), ...(author ? { author } : {}), ...(schema ? { schema } : {}), ...(verbose ? { verbose } : {}) }; // prettier-ignore
 }
 
 /**
@@ -60,10 +68,12 @@ export interface ConvertReport {
 
 /**
  * Reads the input (`loadLabelSet`), hashes its files for the lineage, writes the target format: a `file` format
- * to `out` (sidecars beside it), a `folder` format under `out`. An OpenLABEL result is checked against the ASAM
- * schema where it is found, and refused (nothing written) if it breaks it.
+ * to `out` (sidecars beside it), a `folder` format under `out`. An OpenLABEL result is checked against
+ * Frustum's own OpenLABEL schema, or the `schema` file, and refused (nothing written, a `JsonFileError`) if it
+ * breaks it; a schema file that cannot be read or compiled rejects before anything is read.
  */
 export async function convert(args: ConvertArgs): Promise<ConvertReport> {
+  const check = args.to === 'openlabel' ? await loadOpenLabelCheck(args.schema) : undefined;
   const loaded = await loadLabelSet(args.input, args.from);
   const lineage = await buildLineage({
     set: loaded.set,
@@ -76,10 +86,7 @@ export async function convert(args: ConvertArgs): Promise<ConvertReport> {
   const format = EXPORT_FORMATS[args.to];
   const folder = format.layout === 'folder' ? args.out : path.dirname(args.out);
   const result = format.write(loaded.set, lineage, path.basename(args.out));
-  if (args.to === 'openlabel') {
-    const schema = await loadOpenLabelSchema().catch(() => undefined);
-    if (schema) validateOpenLabel(result.files[0]!.text, result.files[0]!.path, schema);
-  }
+  if (check) validateOpenLabel(result.files[0]!.text, result.files[0]!.path, check);
   const written: string[] = [];
   for (const file of result.files) {
     const target = path.join(folder, ...file.path.split('/'));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JsonFileError } from '../formats/json/json-file-error';
 import { validateOpenLabel } from '../formats/labels/openlabel-validate';
-import { loadOpenLabelSchema } from './openlabel-schema';
+import { loadOpenLabelCheck } from './openlabel-schema';
 
 /** What `frustum validate <file.json> [--schema <schema.json>]` asks for. */
 export interface ValidateArgs {
@@ -19,12 +19,13 @@ export function parseValidateArgs(args: readonly string[]): ValidateArgs | undef
 }
 
 /**
- * Checks an OpenLABEL file against the ASAM schema. Resolves to the violations, one line each as
- * `<file>: <JSON path> <reason>` (empty when the file is valid); rejects with an Error naming the path when the
- * file or the schema cannot be read.
+ * Checks an OpenLABEL file against Frustum's own OpenLABEL 1.0 schema, or the schema file `args.schema`
+ * (ASAM's, for one). Resolves to the violations, one line each as `<file>: <JSON path> <reason>` (empty when
+ * the file is valid); rejects with an Error naming the path when the file or the schema cannot be read, or
+ * the schema does not compile.
  */
 export async function validateFile(args: ValidateArgs): Promise<string[]> {
-  const schema = await loadOpenLabelSchema(args.schema);
+  const check = await loadOpenLabelCheck(args.schema);
   let text: string;
   try {
     text = await readFile(args.file, 'utf8');
@@ -32,7 +33,7 @@ export async function validateFile(args: ValidateArgs): Promise<string[]> {
     throw new Error(`${args.file}: no such file`);
   }
   try {
-    validateOpenLabel(text, path.basename(args.file), schema);
+    validateOpenLabel(text, path.basename(args.file), check);
     return [];
   } catch (error) {
     if (error instanceof JsonFileError) return error.errors;

@@ -350,8 +350,9 @@ export const en = {
     fitNothing: 'no object found at {{at}}',
     convert: 'convert   Convert a scene folder or a label file to another label format, with its lineage',
     convertUsage:
-      'Usage: frustum convert <folder-or-label-file> --to {{formats}} -o <out> [--from openlabel|nuscenes|csv] [--author <name>] [--verbose]',
-    validate: 'validate  Check an OpenLABEL file against the ASAM OpenLABEL 1.0 JSON Schema',
+      'Usage: frustum convert <folder-or-label-file> --to {{formats}} -o <out> [--from openlabel|nuscenes|csv] [--author <name>] [--schema <schema.json>] [--verbose]',
+    validate:
+      "validate  Check an OpenLABEL file against the OpenLABEL 1.0 JSON Schema (Frustum's own, or --schema <file>)",
     validateUsage: 'Usage: frustum validate <file.json> [--schema <schema.json>]',
     validateOk: '{{file}}: valid OpenLABEL 1.0.0',
     failed: 'frustum {{command}}: {{message}}',

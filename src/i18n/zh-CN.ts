@@ -348,8 +348,9 @@ export const zhCN: Catalogue = {
     fitNothing: '在 {{at}} 处未找到物体',
     convert: 'convert   将场景文件夹或标注文件转换为另一种标注格式，并附带溯源信息',
     convertUsage:
-      '用法：frustum convert <文件夹或标注文件> --to {{formats}} -o <输出> [--from openlabel|nuscenes|csv] [--author <姓名>] [--verbose]',
-    validate: 'validate  按 ASAM OpenLABEL 1.0 JSON Schema 校验 OpenLABEL 文件',
+      '用法：frustum convert <文件夹或标注文件> --to {{formats}} -o <输出> [--from openlabel|nuscenes|csv] [--author <姓名>] [--schema <schema.json>] [--verbose]',
+    validate:
+      'validate  按 OpenLABEL 1.0 JSON Schema 校验 OpenLABEL 文件（默认为 Frustum 自带的 schema，或用 --schema <文件> 指定）',
     validateUsage: '用法：frustum validate <文件.json> [--schema <schema.json>]',
     validateOk: '{{file}}：有效的 OpenLABEL 1.0.0',
     failed: 'frustum {{command}}：{{message}}',

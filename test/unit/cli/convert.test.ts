@@ -66,7 +66,7 @@ describe('frustum convert', () => {
     // The targets are EXPORT_FORMATS' keys, so a new one shows up here by itself.
     const targets = Object.keys(EXPORT_FORMATS).join('|');
     expect(targets).toMatch(/^openlabel\|kitti\|kitti-tracking\|nuscenes\|csv\b/);
-    expect(usage.err).toEqual([`Usage: frustum convert <folder-or-label-file> --to ${targets} -o <out> [--from openlabel|nuscenes|csv] [--author <name>] [--verbose]`]); // prettier-ignore
+    expect(usage.err).toEqual([`Usage: frustum convert <folder-or-label-file> --to ${targets} -o <out> [--from openlabel|nuscenes|csv] [--author <name>] [--schema <schema.json>] [--verbose]`]); // prettier-ignore
     expect((await run(['convert', KITTI, '--to', 'csv'])).code).toBe(2);
     expect((await run(['convert', KITTI, '-o', scratch, '--to', 'csv', '--from', 'kitti'])).code).toBe(2);
     const missing = await run(['convert', path.join(scratch, 'nope.json'), '--to', 'csv', '-o', path.join(scratch, 'x.csv')]); // prettier-ignore
