@@ -10,8 +10,12 @@ import { validateOpenLabel } from '../../src/formats/labels/openlabel-validate';
 import { readOpenLabel } from '../../src/formats/labels/openlabel-reader';
 import { readBundle } from '../../src/formats/bundle/read-bundle';
 
-const SCHEMA = JSON.parse(
-  readFileSync(new URL('../fixtures/openlabel/openlabel_json_schema-v1.0.0.json', import.meta.url), 'utf8'),
+/** ASAM's published schema, read where the shared test data keeps it (never copied into the project). */
+const ASAM_SCHEMA = JSON.parse(
+  readFileSync(
+    new URL('../../../shared/data/openlabel/schema/openlabel_json_schema-v1.0.0.json', import.meta.url),
+    'utf8',
+  ),
 ) as object;
 
 describe('export from the UI and bring a bundle back into a fresh browser', () => {
@@ -49,11 +53,12 @@ describe('export from the UI and bring a bundle back into a fresh browser', () =
     versionId = (await page.getByTestId('version-row').getAttribute('data-id'))!;
   });
 
-  it('exports OpenLABEL that the ASAM schema accepts, holding the box and naming the saved version', async () => {
+  it("exports OpenLABEL that our schema and ASAM's accept, holding the box and naming the saved version", async () => {
     const download = await exportAs(page, 'openlabel');
     expect(download.suggestedFilename()).toBe('Demo-drive-openlabel.json');
     const text = readFileSync((await download.path())!, 'utf8');
-    validateOpenLabel(text, 'export.json', SCHEMA);
+    validateOpenLabel(text, 'export.json');
+    validateOpenLabel(text, 'export.json', ASAM_SCHEMA);
     const stored = (await storedLabels(page)).find((r) => r.type === 'cuboid')!;
     const read = readOpenLabel(text, 'export.json').set;
     expect(read.cuboids).toHaveLength(1);

@@ -14,7 +14,7 @@ import { byTrackAndFrame, expectClose, expectPoseClose } from './label-set-compa
 import { testLineage } from './label-set-fixtures';
 
 const DATA = fileURLToPath(new URL('../../../../../shared/data/nuscenes-sample/', import.meta.url));
-const schema = JSON.parse(readFileSync(new URL('../../../fixtures/openlabel/openlabel_json_schema-v1.0.0.json', import.meta.url), 'utf8')) as object; // prettier-ignore
+const asamSchema = JSON.parse(readFileSync(new URL('../../../../../shared/data/openlabel/schema/openlabel_json_schema-v1.0.0.json', import.meta.url), 'utf8')) as object; // prettier-ignore
 
 interface SampleJson {
   lidar: { lidar2ego: number[][] };
@@ -51,7 +51,8 @@ describe('the nuScenes sample through OpenLABEL and nuScenes-style JSON', () => 
   it('survives OpenLABEL with its six cameras, the LiDAR mount and the ego pose', async () => {
     const set = await importSample();
     const text = writeOpenLabel(set, testLineage()).files[0]!.text;
-    validateOpenLabel(text, 'openlabel.json', schema);
+    validateOpenLabel(text, 'openlabel.json');
+    validateOpenLabel(text, 'openlabel.json', asamSchema);
     const { set: back, problems } = readOpenLabel(text, 'openlabel.json');
     expect(problems).toEqual([]);
     expect(back.scene.cameras.map((c) => c.id)).toEqual(set.scene.cameras.map((c) => c.id));

@@ -7,26 +7,21 @@ import { byTrackAndFrame, expectClose, expectPoseClose } from './label-set-compa
 import { testLineage } from './label-set-fixtures';
 import { randomLabelSet } from './random-label-set';
 
-const fixture = new URL('../../../fixtures/openlabel/openlabel_json_schema-v1.0.0.json', import.meta.url);
-const shared = new URL('../../../../../shared/data/openlabel/schema/openlabel_json_schema-v1.0.0.json', import.meta.url); // prettier-ignore
-const schema = JSON.parse(readFileSync(fixture, 'utf8')) as object;
-const sharedSchema = JSON.parse(readFileSync(shared, 'utf8')) as object;
+/** ASAM's published schema, read where the shared test data keeps it (never copied into the project). */
+const asam = new URL('../../../../../shared/data/openlabel/schema/openlabel_json_schema-v1.0.0.json', import.meta.url); // prettier-ignore
+const asamSchema = JSON.parse(readFileSync(asam, 'utf8')) as object;
 
 const sortById = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 describe('OpenLABEL round trip (property test over random scenes)', () => {
-  it("keeps the test's copy of the schema identical to ASAM's", () => {
-    expect(readFileSync(fixture)).toEqual(readFileSync(shared));
-  });
-
-  it('writes files the ASAM schema accepts and reads back the same labels within 1e-6 m and 1e-6 rad', () => {
+  it("writes files that our schema and ASAM's accept and reads back the same labels within 1e-6 m and 1e-6 rad", () => {
     for (let seed = 1; seed <= 150; seed++) {
       const set = randomLabelSet(seed);
       const { files, problems } = writeOpenLabel(set, testLineage());
       expect(problems).toEqual([]);
       const text = files[0]!.text;
-      validateOpenLabel(text, 'out.json', schema);
-      validateOpenLabel(text, 'out.json', sharedSchema);
+      validateOpenLabel(text, 'out.json');
+      validateOpenLabel(text, 'out.json', asamSchema);
       const read = readOpenLabel(text, 'out.json');
       expect(read.problems).toEqual([]);
       const { scene } = read.set;
