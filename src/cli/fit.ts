@@ -5,11 +5,12 @@ import { fitCuboidAtClick } from '../core/fit/fit-cuboid-at-click';
 import type { FitResult } from '../core/fit/fit-result';
 import { identity } from '../core/math/mat4';
 import { readPointCloudFileAsync } from '../formats/pointcloud/read-point-cloud-file-async';
+import { lasOrigin } from './las-origin';
 
 /** What `frustum fit <file> --at x,y [--class id]` asks for. */
 export interface FitArgs {
   file: string;
-  /** Metres, in the file's own (sensor) frame. */
+  /** Metres, in the file's own frame (its sensor frame; a LAS / LAZ file's CRS). */
   at: { x: number; y: number };
   /** A class of the general driving ontology. */
   classId: string;
@@ -39,12 +40,19 @@ export function parseFitArgs(args: readonly string[]): FitArgs | undefined {
 /**
  * Reads a point-cloud file and fits a cuboid at the click, in the FILE's own frame: a bare file carries no
  * calibration, so its sensor frame stands in for the ego frame (egoFromLidar = identity; for KITTI Velodyne
- * the two coincide). Undefined when no object is at the click; rejects when the file cannot be read.
+ * the two coincide). A LAS / LAZ file's frame is its CRS: the click and the box are in file coordinates,
+ * rebased on the way in and out like the points, and the sensor that the heading and completion rules look
+ * from is taken at the rebased origin (the header bounds' centre), as in the app. Undefined when no object is
+ * at the click; rejects when the file cannot be read.
  */
 export async function fitFile(args: FitArgs): Promise<FitResult | undefined> {
   const bytes = new Uint8Array(await readFile(args.file));
   const cloud = await readPointCloudFileAsync(bytes, path.basename(args.file));
-  return fitCuboidAtClick(cloud, identity(), args.at, { classId: args.classId });
+  const [ox, oy, oz] = lasOrigin(cloud) ?? [0, 0, 0];
+  const fit = fitCuboidAtClick(cloud, identity(), { x: args.at.x - ox, y: args.at.y - oy }, { classId: args.classId }); // prettier-ignore
+  if (!fit) return undefined;
+  const [x, y, z] = fit.position;
+  return { ...fit, position: [x + ox, y + oy, z + oz] };
 }
 
 /** One JSON line: position and size to the millimetre, yaw to 0.1 mrad. */

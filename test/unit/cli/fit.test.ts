@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseFitArgs } from '../../../src/cli/fit';
 import { runCli } from '../../../src/cli/main';
 import { bevIou } from '../../../src/core/fit/bev-iou';
+import { makeLas, type LasTestPoint } from '../formats/pointcloud/make-las';
 
 const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 const KITTI_2 = DATA + 'kitti-object/training/velodyne/000002.bin';
@@ -73,6 +74,34 @@ describe('frustum fit', () => {
     expect(code).toBe(0);
     const box = JSON.parse(out[0]!) as { position: [number, number, number]; size: [number, number, number]; yaw: number }; // prettier-ignore
     expect(bevIou(box, { position: car.center, size: car.size_lwh, yaw: car.yaw })).toBeGreaterThan(0.7);
+  });
+
+  it("fits in a LAS file's own coordinates: the same box as in the sweep, moved by the file's offset", async () => {
+    // KITTI's sweep moved to 635,000 E, 849,000 N (1 mm steps; no-returns left out, as the .bin reader does).
+    // The header's bounds are centred on the sensor, so that the origin the fit counts from (and takes for
+    // the sensor's place, as the app does for a LAS file) is where the sweep's sensor was.
+    const [east, north] = [635_000, 849_000];
+    const floats = new Float32Array(readFileSync(KITTI_2).slice().buffer);
+    const points: LasTestPoint[] = [];
+    for (let i = 0; i < floats.length; i += 4) {
+      if (floats[i] === 0 && floats[i + 1] === 0 && floats[i + 2] === 0) continue;
+      const [x, y, z] = [floats[i]! + east, floats[i + 1]! + north, floats[i + 2]!].map((v) => Math.round(v * 1000) / 1000); // prettier-ignore
+      points.push({ x: x!, y: y!, z: z!, intensity: 0, returnNumber: 1, numberOfReturns: 1, classification: 0, gpsTime: 0, red: 0, green: 0, blue: 0 }); // prettier-ignore
+    }
+    const bounds = { min: [east - 100, north - 100, -10], max: [east + 100, north + 100, 10] } as const;
+    const las = path.join(scratch, 'kitti-utm.las');
+    writeFileSync(las, makeLas(points, { format: 0, offset: [east, north, 0], bounds: { min: [...bounds.min], max: [...bounds.max] } })); // prettier-ignore
+    const onBin = await run(['fit', KITTI_2, '--at', '34.67,-3.16']);
+    const onLas = await run(['fit', las, '--at', `${34.67 + east},${-3.16 + north}`]);
+    expect(onLas.code).toBe(0);
+    const a = JSON.parse(onBin.out[0]!) as { position: number[]; size: number[]; yaw: number; points: number };
+    const b = JSON.parse(onLas.out[0]!) as { position: number[]; size: number[]; yaw: number; points: number };
+    expect(b.position[0]! - east).toBeCloseTo(a.position[0]!, 2);
+    expect(b.position[1]! - north).toBeCloseTo(a.position[1]!, 2);
+    expect(b.position[2]).toBeCloseTo(a.position[2]!, 2);
+    b.size.forEach((v, i) => expect(v).toBeCloseTo(a.size[i]!, 2));
+    expect(b.yaw).toBeCloseTo(a.yaw, 2);
+    expect(b.points).toBe(a.points);
   });
 
   it('fails with one line when nothing is at the click', async () => {

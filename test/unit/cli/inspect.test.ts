@@ -35,11 +35,11 @@ function pcdFloats(bytes: Uint8Array): Float32Array {
 }
 
 describe('inspectFile', () => {
-  it('reports a KITTI .bin: format, points, fields and bounds', () => {
+  it('reports a KITTI .bin: format, points, fields and bounds', async () => {
     const bytes = read('kitti-object/training/velodyne/000001.bin');
     const floats = new Float32Array(bytes.slice().buffer);
     const { valid, bounds } = measure(floats, bytes.length / 16, 4);
-    expect(inspectFile(bytes, '000001.bin')).toEqual({
+    expect(await inspectFile(bytes, '000001.bin')).toEqual({
       format: 'kitti-bin',
       points: valid,
       fields: ['x', 'y', 'z', 'intensity'].map((name) => ({ name, type: 'float32' })),
@@ -48,12 +48,12 @@ describe('inspectFile', () => {
     expect(valid).toBe(120268);
   });
 
-  it('reports a nuScenes .pcd.bin', () => {
+  it('reports a nuScenes .pcd.bin', async () => {
     const folder = 'nuscenes-sample/samples/LIDAR_TOP/';
     const name = readdirSync(DATA + folder)[0]!;
     const bytes = read(folder + name);
     const { valid, bounds } = measure(new Float32Array(bytes.slice().buffer), bytes.length / 20, 5);
-    const report = inspectFile(bytes, name);
+    const report = await inspectFile(bytes, name);
     expect(report.format).toBe('nuscenes-bin');
     expect(report.points).toBe(34688);
     expect(report.points).toBe(valid);
@@ -61,10 +61,10 @@ describe('inspectFile', () => {
     expect(report.fields.map((f) => f.name)).toEqual(['x', 'y', 'z', 'intensity', 'ring']);
   });
 
-  it('reports a SUSTechPOINTS binary PCD with its padding fields and stored types', () => {
+  it('reports a SUSTechPOINTS binary PCD with its padding fields and stored types', async () => {
     const bytes = read('sustechpoints/lidar/000965.pcd');
     const { valid, bounds } = measure(pcdFloats(bytes), 66781, 12); // 48-byte records
-    const report = inspectFile(bytes, '000965.pcd');
+    const report = await inspectFile(bytes, '000965.pcd');
     expect(report.format).toBe('pcd-binary');
     expect(report.points).toBe(valid);
     expect(report.bounds).toEqual(bounds);
@@ -82,26 +82,26 @@ describe('inspectFile', () => {
     ]);
   });
 
-  it('reports compressed and ascii PCDs with the bounds of the binary original', () => {
+  it('reports compressed and ascii PCDs with the bounds of the binary original', async () => {
     const original = read('pcd/pcl-generated/kitti000008_reduced_binary.pcd');
     const { bounds } = measure(pcdFloats(original), 17238, 4);
     for (const encoding of ['binary_compressed', 'ascii']) {
       const name = `kitti000008_reduced_${encoding}.pcd`;
-      const report = inspectFile(read(`pcd/pcl-generated/${name}`), name);
+      const report = await inspectFile(read(`pcd/pcl-generated/${name}`), name);
       expect(report.format).toBe(`pcd-${encoding}`);
       expect(report.points).toBe(17238);
       expect(report.bounds).toEqual(bounds);
     }
   });
 
-  it('reports a PLY and the organized edge case without its invalid returns', () => {
+  it('reports a PLY and the organized edge case without its invalid returns', async () => {
     const ply = 'ply\nformat binary_big_endian 1.0\nelement vertex 1\nproperty double x\nproperty double y\n' +
       'property double z\nproperty uchar red\nend_header\n'; // prettier-ignore
     const bytes = new Uint8Array(new TextEncoder().encode(ply).length + 25);
     bytes.set(new TextEncoder().encode(ply));
     const view = new DataView(bytes.buffer, bytes.length - 25);
     [1, -2, 3].forEach((v, k) => view.setFloat64(k * 8, v));
-    expect(inspectFile(bytes, 'one.ply')).toMatchObject({
+    expect(await inspectFile(bytes, 'one.ply')).toMatchObject({
       format: 'ply-binary_big_endian',
       points: 1,
       fields: [{ name: 'x', type: 'float64' }, { name: 'y', type: 'float64' }, { name: 'z', type: 'float64' }, { name: 'red', type: 'uint8' }], // prettier-ignore
@@ -109,6 +109,6 @@ describe('inspectFile', () => {
     });
     const organized = read('pcd/edge-cases/binary.pcd');
     const { valid, bounds } = measure(pcdFloats(organized), 1809 * 16, 4);
-    expect(inspectFile(organized, 'binary.pcd')).toMatchObject({ points: valid, bounds });
+    expect(await inspectFile(organized, 'binary.pcd')).toMatchObject({ points: valid, bounds });
   });
 });
