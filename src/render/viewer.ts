@@ -27,6 +27,8 @@ export interface ViewerEvents {
   /** The GPU device was lost; the viewer is restarting on WebGL2. */
   onDeviceLost(): void;
   onError(message: string): void;
+  /** A draw was submitted: what was pushed in before it is on screen now (playback waits for this). */
+  onDrawn?(): void;
 }
 
 // Every colour in the 3D view is a display (sRGB) value written straight to the canvas. With colour management
@@ -192,7 +194,9 @@ export class Viewer {
     this.#pending = true;
     requestAnimationFrame(() => {
       this.#pending = false;
-      if (this.#renderer && !this.#disposed) this.#renderer.render(this.scene, this.cameras.active);
+      if (!this.#renderer || this.#disposed) return;
+      this.#renderer.render(this.scene, this.cameras.active);
+      this.events.onDrawn?.();
     });
   }
 

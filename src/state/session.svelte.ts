@@ -10,6 +10,7 @@ import { findClass, generalDriving } from '../core/model/default-ontology';
 import type { SweepIndex } from '../core/fit/index';
 import { DisplayState } from './display.svelte';
 import { SweepIndexCache, type BuildSweepIndex } from './sweep-index-cache.svelte';
+import { ShownFrames } from './shown-frames';
 
 export type Tool = 'navigate' | 'place';
 export type ViewMode = 'orbit' | 'birdsEye';
@@ -55,6 +56,8 @@ export class SessionState {
   /** Play and pause at the sensor's rate. */
   readonly playback = new Playback(this);
   #sweepIndexes: SweepIndexCache;
+  /** The frame the 3D view really drew last (a frame that landed is not yet on screen), for playback. */
+  readonly #shown = new ShownFrames();
 
   constructor(
     readonly scene: Scene,
@@ -119,6 +122,8 @@ export class SessionState {
     const direction = clamped >= this.frameIndex ? 1 : -1;
     const trackId = this.selectedTrackId;
     this.frameIndex = clamped;
+    // Whoever waited to see another frame drawn will not see it now.
+    this.#shown.drop((i) => i === clamped);
     this.selectTrack(trackId);
     // Only the newest request may land: a fast scrub must not show an older frame last.
     const token = ++this.#loadToken;
@@ -133,10 +138,25 @@ export class SessionState {
       this.error = undefined;
       this.frames.prefetch(clamped, direction);
     } catch (error) {
-      if (token === this.#loadToken) this.error = error instanceof Error ? error.message : String(error);
+      if (token === this.#loadToken) {
+        this.error = error instanceof Error ? error.message : String(error);
+        this.#shown.drop();
+      }
     } finally {
       if (token === this.#loadToken) this.loadingFrame = undefined;
     }
+  }
+
+  /** The 3D view drew this frame's sweep (it calls this after each draw). */
+  markShown(frame: LoadedFrame | undefined): void {
+    this.#shown.markDrawn(frame);
+  }
+
+  /** Resolves true once frame `index`, the frame asked for last, is drawn; false if another is asked for first. */
+  whenShown(index: number): Promise<boolean> {
+    const frame = this.frame;
+    if (this.frameIndex !== index || frame?.index !== index) return Promise.resolve(false);
+    return this.#shown.whenDrawn(frame);
   }
 
   /**
