@@ -51,7 +51,8 @@ export class TrackIndex {
       if (at === 0 || at === list.length) continue;
       const before = list[at - 1]!;
       if (before.frameIndex === frameIndex) continue;
-      out.push(interpolateCuboid(before, list[at]!, frameIndex, frames, this.#tracks.get(trackId)));
+      const neighbours = { before: list[at - 2], after: list[at + 1] };
+      out.push(interpolateCuboid(before, list[at]!, frameIndex, frames, this.#tracks.get(trackId), neighbours));
     }
     return out;
   }

@@ -31,9 +31,12 @@ function byHand(doc: LabelDoc, frameIndex: number): Cuboid[] {
   for (const t of [...doc.values()].filter((r): r is Track => r.type === 'track')) {
     const own = cuboids.filter((c) => c.trackId === t.id).sort((a, b) => a.frameIndex - b.frameIndex);
     if (own.some((c) => c.frameIndex === frameIndex)) continue;
-    const before = own.filter((c) => c.frameIndex < frameIndex).at(-1);
-    const after = own.find((c) => c.frameIndex > frameIndex);
-    if (before && after) out.push(interpolateCuboid(before, after, frameIndex, frames, t));
+    const earlier = own.filter((c) => c.frameIndex < frameIndex);
+    const later = own.filter((c) => c.frameIndex > frameIndex);
+    const [before, after] = [earlier.at(-1), later[0]];
+    // The curve also leans on the stored box before `before` and the one after `after`.
+    const neighbours = { before: earlier.at(-2), after: later[1] };
+    if (before && after) out.push(interpolateCuboid(before, after, frameIndex, frames, t, neighbours));
   }
   return out;
 }
