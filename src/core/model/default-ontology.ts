@@ -15,6 +15,7 @@ const occluded: AttributeSpec = {
     mostly: { name: 'Mostly occluded', names: { 'zh-CN': '大部分遮挡' } },
   },
   guideline: 'Partly: up to about half is hidden. Mostly: more than half.',
+  guidelines: { 'zh-CN': '部分遮挡：被挡住的部分不超过约一半。大部分遮挡：超过一半被挡住。' },
 };
 
 const car: OntologyClass = {
@@ -32,11 +33,16 @@ const car: OntologyClass = {
       kind: 'boolean',
       dynamic: false,
       guideline: 'Police, ambulance or fire service, lights on or not.',
+      guidelines: { 'zh-CN': '警车、救护车或消防车，无论是否开着警灯。' },
     },
   ],
   guideline:
     'Passenger cars, vans, SUVs and pick-ups. Box the body from bumper to bumper; leave the mirrors out. ' +
     'A parked car is labelled like a moving one.',
+  guidelines: {
+    'zh-CN':
+      '乘用车、厢式车、SUV 和皮卡。框住车身，从前保险杠到后保险杠，后视镜不计入。停放的车辆与行驶中的车辆标注方式相同。',
+  },
 };
 
 const truck: OntologyClass = {
@@ -66,6 +72,7 @@ const truck: OntologyClass = {
   guideline:
     'Lorries, buses, trailers and construction machines. A tractor and its trailer are two tracks: box each ' +
     'part on its own so that the joint can bend.',
+  guidelines: { 'zh-CN': '货车、公交车、挂车和工程机械。牵引车和挂车是两条轨迹：各自单独框出，以便连接处可以弯折。' },
 };
 
 const pedestrian: OntologyClass = {
@@ -78,6 +85,7 @@ const pedestrian: OntologyClass = {
   guideline:
     'People on foot, standing or sitting. Include what they hold or push (bags, umbrellas, a pram); the box ' +
     'faces the way the body faces.',
+  guidelines: { 'zh-CN': '步行、站立或坐着的人。包括其手持或推动的物品（包、雨伞、婴儿车）；框的朝向与身体朝向一致。' },
 };
 
 const cyclist: OntologyClass = {
@@ -105,6 +113,9 @@ const cyclist: OntologyClass = {
   guideline:
     'A rider together with the two-wheeler, in one box from the front wheel to the back wheel and up to the ' +
     "rider's head. A two-wheeler nobody rides is not a cyclist.",
+  guidelines: {
+    'zh-CN': '骑行者连同所骑的两轮车，用一个框从前轮框到后轮，高度到骑行者头顶。无人骑乘的两轮车不算骑行者。',
+  },
 };
 
 /**
@@ -118,6 +129,7 @@ export const generalDriving: Ontology = {
   // 3: time-segment kinds added.
   version: 3,
   description: 'Cars, trucks, pedestrians and cyclists, with occlusion per frame.',
+  descriptions: { 'zh-CN': '轿车、卡车、行人和骑行者，每帧标注遮挡程度。' },
   classes: [car, truck, pedestrian, cyclist],
   segmentKinds: DEFAULT_SEGMENT_KINDS,
 };

@@ -8,6 +8,16 @@ export function displayName(named: DisplayNames & { id: string }, locale: string
   return named.names?.[locale] ?? named.name ?? named.id;
 }
 
+/** A class's or an attribute's guideline in `locale`: its own translation, else the English text. */
+export function guidelineText(of: { guideline?: string; guidelines?: Record<string, string> }, locale: string): string {
+  return of.guidelines?.[locale] ?? of.guideline ?? '';
+}
+
+/** An ontology's description in `locale`: its own translation, else the English text. */
+export function descriptionText(ontology: Ontology, locale: string): string | undefined {
+  return ontology.descriptions?.[locale] ?? ontology.description;
+}
+
 /** How a value of an enum attribute reads in `locale` (the value itself where it has no name). */
 export function enumValueName(spec: AttributeSpec, value: string, locale: string): string {
   const names = spec.kind === 'enum' ? spec.valueNames?.[value] : undefined;

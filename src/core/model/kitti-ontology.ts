@@ -13,6 +13,7 @@ const ATTRIBUTES: AttributeSpec[] = [
     min: 0,
     max: 1,
     guideline: 'The share of the object that lies outside the camera image: 0 wholly inside, 1 wholly outside.',
+    guidelines: { 'zh-CN': '物体位于相机图像之外的比例：0 表示完全在图像内，1 表示完全在图像外。' },
   },
   {
     id: 'occluded',
@@ -28,6 +29,7 @@ const ATTRIBUTES: AttributeSpec[] = [
       '3': { name: '3 · unknown', names: { 'zh-CN': '3 · 未知' } },
     },
     guideline: 'Judged in the camera image. Use 3 only when the image cannot tell.',
+    guidelines: { 'zh-CN': '依据相机图像判断。仅当图像无法判断时才选 3。' },
   },
 ];
 
@@ -37,9 +39,10 @@ function kittiClass(
   zh: string,
   color: string,
   defaultSize: Vec3,
-  guideline: string,
+  [guideline, guidelineZh]: [string, string],
 ): OntologyClass {
-  return { id, name, names: { 'zh-CN': zh }, color, defaultSize, attributes: ATTRIBUTES, guideline };
+  const guidelines = { 'zh-CN': guidelineZh };
+  return { id, name, names: { 'zh-CN': zh }, color, defaultSize, attributes: ATTRIBUTES, guideline, guidelines };
 }
 
 /**
@@ -56,6 +59,7 @@ export const kittiOntology: Ontology = {
   version: 2,
   segmentKinds: DEFAULT_SEGMENT_KINDS,
   description: 'The object types of the KITTI 3D object and tracking benchmarks, with truncation and occlusion.',
+  descriptions: { 'zh-CN': 'KITTI 三维目标检测与跟踪基准的物体类型，含截断比例和遮挡程度。' },
   classes: [
     kittiClass(
       'car',
@@ -63,7 +67,10 @@ export const kittiOntology: Ontology = {
       '轿车',
       '#f59e0b',
       [3.9, 1.6, 1.55],
-      'Passenger cars, estates and hatchbacks. Mirrors stay outside the box.',
+      [
+        'Passenger cars, estates and hatchbacks. Mirrors stay outside the box.',
+        '乘用车、旅行车和两厢车。后视镜不计入框内。',
+      ],
     ),
     kittiClass(
       'van',
@@ -71,7 +78,10 @@ export const kittiOntology: Ontology = {
       '厢式车',
       '#fb923c',
       [5.1, 1.9, 2.2],
-      'Vans and minibuses: taller than a car, boxier than a truck. SUVs are cars.',
+      [
+        'Vans and minibuses: taller than a car, boxier than a truck. SUVs are cars.',
+        '厢式车和小型客车：比轿车高，比卡车更方正。SUV 属于轿车。',
+      ],
     ),
     kittiClass(
       'truck',
@@ -79,7 +89,10 @@ export const kittiOntology: Ontology = {
       '卡车',
       '#ef4444',
       [10.1, 2.6, 3.3],
-      'Lorries and articulated trucks; the box takes in the cab and the load bed or trailer.',
+      [
+        'Lorries and articulated trucks; the box takes in the cab and the load bed or trailer.',
+        '货车和铰接式卡车；框包含驾驶室以及货厢或挂车。',
+      ],
     ),
     kittiClass(
       'pedestrian',
@@ -87,7 +100,10 @@ export const kittiOntology: Ontology = {
       '行人',
       '#22d3ee',
       [0.85, 0.65, 1.75],
-      'People walking or standing. Someone pushing a bicycle is a pedestrian.',
+      [
+        'People walking or standing. Someone pushing a bicycle is a pedestrian.',
+        '行走或站立的人。推着自行车的人属于行人。',
+      ],
     ),
     kittiClass(
       'person_sitting',
@@ -95,7 +111,10 @@ export const kittiOntology: Ontology = {
       '坐着的人',
       '#818cf8',
       [0.8, 0.6, 1.25],
-      'People sitting on a bench, a step or a chair; the box covers the seat they use.',
+      [
+        'People sitting on a bench, a step or a chair; the box covers the seat they use.',
+        '坐在长椅、台阶或椅子上的人；框包含其所坐的座位。',
+      ],
     ),
     kittiClass(
       'cyclist',
@@ -103,7 +122,7 @@ export const kittiOntology: Ontology = {
       '骑行者',
       '#a3e635',
       [1.75, 0.6, 1.75],
-      'A person riding a bicycle, boxed together with the bicycle.',
+      ['A person riding a bicycle, boxed together with the bicycle.', '骑自行车的人，与自行车一起框出。'],
     ),
     kittiClass(
       'tram',
@@ -111,7 +130,10 @@ export const kittiOntology: Ontology = {
       '有轨电车',
       '#e879f9',
       [16, 2.55, 3.5],
-      'Trams and light rail. A long tram seen in part is still boxed to its full visible length.',
+      [
+        'Trams and light rail. A long tram seen in part is still boxed to its full visible length.',
+        '有轨电车和轻轨。只看到一部分的长电车，也按其全部可见长度框出。',
+      ],
     ),
     kittiClass(
       'misc',
@@ -119,7 +141,10 @@ export const kittiOntology: Ontology = {
       '其他',
       '#94a3b8',
       [3.6, 1.5, 1.9],
-      'Road users that fit no other type: trailers, caravans, segways, mobility scooters.',
+      [
+        'Road users that fit no other type: trailers, caravans, segways, mobility scooters.',
+        '不属于其他类型的道路使用者：挂车、房车、平衡车、代步车。',
+      ],
     ),
   ],
 };

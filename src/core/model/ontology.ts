@@ -18,6 +18,8 @@ interface AttributeBase extends DisplayNames {
   dynamic: boolean;
   /** Short advice on choosing the value, shown beside the class's guideline. */
   guideline?: string;
+  /** `guideline` in other languages, by locale code, as `names` holds the name. */
+  guidelines?: Record<string, string>;
 }
 
 export type AttributeSpec =
@@ -46,6 +48,8 @@ export interface OntologyClass extends DisplayNames {
   attributes: AttributeSpec[];
   /** What belongs in the class and how to draw its box, shown to annotators in the guideline panel. */
   guideline: string;
+  /** `guideline` in other languages, by locale code, as `names` holds the name. */
+  guidelines?: Record<string, string>;
 }
 
 /**
@@ -67,6 +71,8 @@ export interface Ontology extends DisplayNames {
   version: number;
   /** Who wrote it and what it is for, shown where the ontology is chosen. */
   description?: string;
+  /** `description` in other languages, by locale code. */
+  descriptions?: Record<string, string>;
   classes: OntologyClass[];
   /** The kinds of time segment offered; where absent, the default list (`DEFAULT_SEGMENT_KINDS`). */
   segmentKinds?: SegmentKind[];

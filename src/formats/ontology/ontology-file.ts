@@ -9,6 +9,7 @@ export interface OntologyFile extends DisplayNames {
   name: string;
   version: number;
   description?: string;
+  descriptions?: Record<string, string>;
   classes: {
     id: string;
     name?: string;
@@ -17,6 +18,7 @@ export interface OntologyFile extends DisplayNames {
     defaultSize: Vec3;
     attributes?: AttributeSpec[];
     guideline?: string;
+    guidelines?: Record<string, string>;
   }[];
   /** Segment attributes may leave `dynamic` out: one value holds for the whole span. */
   segmentKinds?: {

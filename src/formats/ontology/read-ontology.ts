@@ -74,6 +74,7 @@ function toOntology(file: OntologyFile): Ontology {
     defaultSize: [...c.defaultSize],
     attributes: (c.attributes ?? []) as AttributeSpec[],
     guideline: c.guideline ?? '',
+    ...(c.guidelines !== undefined && { guidelines: c.guidelines }),
   }));
   return {
     id: file.id,
@@ -81,6 +82,7 @@ function toOntology(file: OntologyFile): Ontology {
     ...(file.names !== undefined && { names: file.names }),
     version: file.version,
     ...(file.description !== undefined && { description: file.description }),
+    ...(file.descriptions !== undefined && { descriptions: file.descriptions }),
     classes,
     ...(file.segmentKinds !== undefined && { segmentKinds: file.segmentKinds.map(toSegmentKind) }),
   };

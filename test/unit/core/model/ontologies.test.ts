@@ -20,19 +20,23 @@ describe('the shipped ontologies', () => {
   });
 
   it.each(SHIPPED_ONTOLOGIES.map((o) => [o.id, o] as const))(
-    '%s: every class named in English and 简体中文, in its own colour, with a plausible size and a guideline',
+    '%s: every class named in English and 简体中文, in its own colour, with a plausible size and a guideline in both',
     (_, o) => {
+      expect(o.description, o.id).toBeTruthy();
+      expect(o.descriptions?.['zh-CN'], o.id).toMatch(/\p{Script=Han}/u);
       expect(new Set(o.classes.map((c) => c.color)).size).toBe(o.classes.length);
       for (const c of o.classes) {
         expect(c.name, c.id).toBeTruthy();
         expect(c.names?.['zh-CN'], c.id).toMatch(/\p{Script=Han}/u);
         expect(c.guideline.length, c.id).toBeGreaterThan(20);
+        expect(c.guidelines?.['zh-CN'], c.id).toMatch(/\p{Script=Han}/u);
         // Nothing on a road is under 20 cm or over 20 m long, and height stays under 5 m.
         expect(Math.min(...c.defaultSize), c.id).toBeGreaterThanOrEqual(0.2);
         expect(Math.max(...c.defaultSize), c.id).toBeLessThanOrEqual(20);
         expect(c.defaultSize[2], c.id).toBeLessThan(5);
         for (const a of c.attributes) {
           expect(a.names?.['zh-CN'], `${c.id}.${a.id}`).toBeTruthy();
+          if (a.guideline) expect(a.guidelines?.['zh-CN'], `${c.id}.${a.id}`).toMatch(/\p{Script=Han}/u);
           if (a.kind === 'enum') for (const v of a.values) expect(a.valueNames?.[v]?.names?.['zh-CN']).toBeTruthy();
         }
       }
