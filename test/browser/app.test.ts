@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Profile, type BackendName } from './launch';
 import {
@@ -15,6 +15,7 @@ import {
 } from './app-flow';
 import { countChanged, countChangedNear, countUnlike } from './pixels';
 import { bevIou } from '../../src/core/fit/index';
+import { screenshotPath } from './screenshot-path';
 
 const BACKGROUND: [number, number, number] = [0x0b, 0x0f, 0x17];
 
@@ -70,10 +71,9 @@ describe.each(['WebGPU', 'WebGL2'] as const)('Frustum on %s', (backend: BackendN
     expect(Math.abs(stored!.position[2] - stored!.size[2] / 2 - (car.position[2] - car.size[2] / 2))).toBeLessThan(0.3);
 
     if (backend === 'WebGPU') {
-      mkdirSync('test/screenshots', { recursive: true });
       await page.getByTestId('view-orbit').click();
       await settle(page);
-      writeFileSync('test/screenshots/frustum.png', await page.screenshot());
+      writeFileSync(screenshotPath('frustum.png'), await page.screenshot());
     }
 
     await page.reload();

@@ -15,6 +15,7 @@ import {
   waitUntil,
 } from './app-flow';
 import { countChanged, decodePng } from './pixels';
+import { screenshotPath } from './screenshot-path';
 
 /** Pixels per metre of a box view: the distance between two opposite face handles over the box's size. */
 async function pixelsPerMetre(page: Page, kind: string, a: string, b: string, metres: number): Promise<number> {
@@ -100,7 +101,7 @@ describe('the side views: fit by click, resize in the side view, rotate in the t
     const diff = Math.atan2(Math.sin(turned!.yaw - start!.yaw), Math.cos(turned!.yaw - start!.yaw));
     expect(diff).toBeCloseTo(Math.PI / 2, 1);
     await settle(page);
-    await page.screenshot({ path: 'test/screenshots/box-views.png' });
+    await page.screenshot({ path: screenshotPath('box-views.png') });
     expect(await page.getByTestId('history-entry').count()).toBe(3);
   });
 

@@ -10,6 +10,7 @@ import { SHARED_DATA, diskFiles, iou, readKittiLabels } from './data-files';
 import { importScene } from '../../src/formats/scene/import-scene';
 import { readPointCloudFile } from '../../src/formats/pointcloud/read-point-cloud-file';
 import { projectCloud } from '../../src/core/geometry/project-cloud';
+import { screenshotPath } from './screenshot-path';
 
 /** How many of a frame's points the calibration maths puts inside each camera's image, computed in node. */
 async function expectedProjected(dir: string, frame: number): Promise<Record<string, number>> {
@@ -93,7 +94,7 @@ describe('importing real drives', () => {
       expect(n).toBeGreaterThan(5_000);
       expect(Math.abs((shown[id] ?? 0) - n)).toBeLessThanOrEqual(n * 0.002);
     }
-    await page.screenshot({ path: 'test/screenshots/kitti-import.png' });
+    await page.screenshot({ path: screenshotPath('kitti-import.png') });
   });
 
   it('nuScenes-style sample: six cameras, and the sweep lands in each image where the maths says', async () => {
@@ -108,7 +109,7 @@ describe('importing real drives', () => {
       expect(n, id).toBeGreaterThan(500);
       expect(Math.abs((shown[id] ?? 0) - n), id).toBeLessThanOrEqual(n * 0.002);
     }
-    await page.screenshot({ path: 'test/screenshots/nuscenes-import.png' });
+    await page.screenshot({ path: screenshotPath('nuscenes-import.png') });
   });
 
   it('SUSTechPOINTS: three cameras where the frame has images, none where it has not', async () => {
@@ -129,7 +130,7 @@ describe('importing real drives', () => {
       expect(n, id).toBeGreaterThan(1_000);
       expect(Math.abs((shown[id] ?? 0) - n), id).toBeLessThanOrEqual(n * 0.002);
     }
-    await page.screenshot({ path: 'test/screenshots/sustech-import.png' });
+    await page.screenshot({ path: screenshotPath('sustech-import.png') });
   });
 
   it('reopens the last imported scene after a reload, from the browser’s own copy, with its labels', async () => {

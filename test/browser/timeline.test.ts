@@ -11,6 +11,7 @@ import {
   segmentBand,
   type TimelineLayout,
 } from '../../src/ui/timeline/timeline-layout';
+import { screenshotPath } from './screenshot-path';
 
 type Rgb = [number, number, number];
 const CAR: Rgb = [0xf5, 0x9e, 0x0b];
@@ -167,6 +168,6 @@ describe('the timeline: a row per track, click to jump, time segments with dragg
     expect(await page.locator('[data-testid=hotkey-row][data-action=addSegment] kbd').textContent()).toBe('M');
     await page.keyboard.press('?');
     await settle(page);
-    await page.screenshot({ path: 'test/screenshots/timeline.png' });
+    await page.screenshot({ path: screenshotPath('timeline.png') });
   });
 });

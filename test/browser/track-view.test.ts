@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { dragHandle, goToFrame, placeBoxAt } from './track-flow';
 import { journalEntries, openInBirdsEye, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { screenshotPath } from './screenshot-path';
 
 describe('the track view: a track seen in all its frames, its length fixed once for every box', () => {
   const profile = new Profile('WebGL2');
@@ -46,7 +47,7 @@ describe('the track view: a track seen in all its frames, its length fixed once 
     const view = page.getByTestId('track-view');
     const side = view.locator('[data-testid=box-view][data-kind=side]');
     await settle(page);
-    await page.screenshot({ path: 'test/screenshots/track-view.png' });
+    await page.screenshot({ path: screenshotPath('track-view.png') });
     const historyBefore = await page.getByTestId('history-entry').count();
     await dragHandle(page, side.getByTestId('handle-side-h1k0'), 40, 0);
     const boxes = await waitUntil(
