@@ -98,10 +98,18 @@ describe.each(['WebGPU', 'WebGL2'] as const)('Frustum on %s', (backend: BackendN
 
   it('opens the next visit from the frame cache, with no worker to generate frames', async () => {
     expect(await storedFrameKeys(page)).toEqual(expect.arrayContaining(['demo-7|lidar-top|0', 'demo-7|cam-front|0']));
+    // The service worker registered on the earlier visits goes, and no new one may register.
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    });
     await profile.kill();
-    page = await profile.open();
+    // With the service worker kept out, the demo worker's script can only come from the network, where it is
+    // refused: a frame on screen came from the cache. (A service worker would answer from its precache, which
+    // page.route never sees.)
+    page = await profile.open('en-US', { serviceWorkers: 'block' });
     await page.route('**/*demo.worker*', (route) => route.abort());
     await openApp(page, baseURL, backend);
     expect(await pointCount(page)).toBeGreaterThan(90_000);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
   });
 });

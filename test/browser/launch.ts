@@ -25,7 +25,11 @@ export class Profile {
 
   constructor(readonly backend: BackendName) {}
 
-  async open(locale = 'en-US'): Promise<Page> {
+  /**
+   * `serviceWorkers: 'block'` keeps the app's service worker out, so that every request reaches the network
+   * (and `page.route`): a test that blocks a script then proves that nothing fetched it.
+   */
+  async open(locale = 'en-US', options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Page> {
     const { headless, args } = ARGS[this.backend];
     if (!headless && !process.env['DISPLAY'])
       throw new Error('the WebGPU run needs a display: run the browser tests under xvfb-run');
@@ -35,6 +39,7 @@ export class Profile {
       args,
       locale,
       viewport: { width: 1400, height: 820 },
+      serviceWorkers: options.serviceWorkers ?? 'allow',
     });
     return this.context.pages()[0] ?? (await this.context.newPage());
   }
