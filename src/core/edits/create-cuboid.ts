@@ -1,6 +1,8 @@
 import type { Vec3 } from '../math/mat4';
 import { normalizeAngle } from '../math/angle';
 import type { Cuboid, Track } from '../model/labels';
+import { nextTrackNumber } from '../model/track-names';
+import { tracksIn } from './track-boxes';
 import type { LabelDoc, Patch } from './patch';
 
 export interface CreateCuboidArgs {
@@ -16,7 +18,7 @@ export interface CreateCuboidArgs {
   cuboidId: string;
 }
 
-/** A new track with one keyframe cuboid: what placing a box does. */
+/** A new track with one keyframe cuboid: what placing a box does. The track takes the next number of its class. */
 export function createCuboid(doc: LabelDoc, args: CreateCuboidArgs): Patch {
   if (doc.has(args.trackId) || doc.has(args.cuboidId)) throw new Error('createCuboid: id already in use');
   if (args.size.some((s) => !(s > 0))) throw new Error('createCuboid: size must be positive');
@@ -27,6 +29,8 @@ export function createCuboid(doc: LabelDoc, args: CreateCuboidArgs): Patch {
     classId: args.classId,
     attributes: {},
     rigid: true,
+    // Stored, so that the track keeps its number ("Car 7") while others come and go.
+    number: nextTrackNumber(tracksIn(doc), args.classId),
   };
   const cuboid: Cuboid = {
     type: 'cuboid',

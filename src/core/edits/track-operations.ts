@@ -2,7 +2,8 @@ import type { Track } from '../model/labels';
 import { composePatches, type LabelDoc, type Patch } from './patch';
 import { segmentsAfterDelete, segmentsAfterReassign } from './segments-of-track';
 import { derivedId } from '../tracks/interpolate';
-import { trackBoxes } from './track-boxes';
+import { trackBoxes, tracksIn } from './track-boxes';
+import { nextTrackNumber } from '../model/track-names';
 
 /**
  * Track operations: each a pure edit over the doc returning one patch, so each is one undo entry. Frames are
@@ -33,7 +34,8 @@ export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: 
   const clashes = moving.filter((c) => taken.has(c.frameIndex)).map((c) => c.frameIndex + 1);
   if (clashes.length > 0) throw new Error(`both tracks have a box on frame ${clashes.join(', ')}`);
   const patch: Patch = { added: [], updated: [], removed: [] };
-  if (!target) patch.added.push({ ...source, id: args.toTrackId, attributes: { ...source.attributes } });
+  const trackGone = moving.length === trackBoxes(doc, args.trackId).length;
+  if (!target) patch.added.push(splitOff(doc, source, args.toTrackId, trackGone));
   for (const c of moving) {
     // A box stored from a derived one is named after its track and frame (`T@7`); moved to another track it
     // takes that track's name, or the old track could later derive a second box of the same id on that frame.
@@ -44,10 +46,20 @@ export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: 
       patch.updated.push([c, { ...c, trackId: args.toTrackId }]);
     }
   }
-  const trackGone = moving.length === trackBoxes(doc, args.trackId).length;
   if (trackGone) patch.removed.push(source);
   const { trackId, fromFrame, toTrackId } = args;
   return composePatches(patch, segmentsAfterReassign(doc, { trackId, fromFrame, toTrackId, trackGone }));
+}
+
+/**
+ * The new track a split makes: the class, attributes and rigidity of the first, but not its identity (the
+ * dataset's id and the name stay with the first part; it takes the next number of its class), unless every box
+ * moves, when it is the same object under a new id.
+ */
+function splitOff(doc: LabelDoc, source: Track, id: string, whole: boolean): Track {
+  if (whole) return { ...source, id, attributes: { ...source.attributes } };
+  const { name: _n, externalId: _e, number: _k, ...rest } = source;
+  return { ...rest, id, attributes: { ...source.attributes }, number: nextTrackNumber(tracksIn(doc), source.classId) };
 }
 
 /** Splits a track at a frame: its boxes from there on become a new track `newTrackId`. */

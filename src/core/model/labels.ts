@@ -18,6 +18,15 @@ export interface Track {
   attributes: Record<string, AttributeValue>;
   /** One size for the whole track. */
   rigid: boolean;
+  /** The name the user gave the track, or the dataset's own name for it; shown as it is (`trackDisplayNames`). */
+  name?: string;
+  /**
+   * The dataset's own id of the object (a manifest `trackId`, KITTI `track_id`, nuScenes instance token,
+   * OpenLABEL object uid, SUSTechPOINTS `obj_id`), kept so that exported labels join back to the dataset.
+   */
+  externalId?: string;
+  /** The track's number among the tracks of its class ("Car 12"), given when the app makes the track. */
+  number?: number;
 }
 
 /**

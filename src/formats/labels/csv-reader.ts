@@ -6,7 +6,7 @@ import { NOMINAL_FRAME_PERIOD_US } from '../scene/nominal-frame-period';
 import type { FileProblem } from '../scene/scene-files';
 import { FormatError } from '../pointcloud/format-error';
 import { parseCsv } from './csv-fields';
-import { CSV_COLUMNS } from './csv-writer';
+import { CSV_COLUMNS, CSV_IDENTITY_COLUMNS } from './csv-writer';
 import { inferRigid } from './infer-rigid';
 import type { LabelSetRead } from './label-export';
 import { cuboidSourceOf } from './label-values';
@@ -21,7 +21,8 @@ function attributeOf(text: string): AttributeValue {
 /**
  * Reads the CSV `writeCsv` writes (columns found by their header names, so a spreadsheet may reorder them or add
  * its own). Frames run from 0 to the highest `frame`, timed by their rows (frames without rows at i × 100 ms);
- * the scene has no sensors. Text cells that read as numbers or true / false come back as numbers and booleans,
+ * the scene has no sensors. A track's name and dataset id come from `track_name` and `external_id` where the
+ * file has them. Text cells that read as numbers or true / false come back as numbers and booleans,
  * and empty cells as no attribute. Throws a `FormatError` naming the file when a fixed column is missing; a row
  * with a bad number is reported by line and left out.
  */
@@ -61,7 +62,8 @@ export function readCsv(text: string, fileName: string): LabelSetRead {
     };
     const trackId = get('track_id');
     if (!tracks.has(trackId)) {
-      tracks.set(trackId, { type: 'track', id: trackId, sceneId, classId: get('class_id'), attributes: attributes('track.'), rigid: true }); // prettier-ignore
+      const [name, externalId] = CSV_IDENTITY_COLUMNS.map(get);
+      tracks.set(trackId, { type: 'track', id: trackId, sceneId, classId: get('class_id'), attributes: attributes('track.'), rigid: true, ...(externalId ? { externalId } : {}), ...(name ? { name } : {}) }); // prettier-ignore
     }
     const keyframe = get('keyframe') !== 'false';
     cuboids.push({

@@ -27,6 +27,12 @@ export const CSV_COLUMNS = [
   'score',
 ] as const;
 
+/**
+ * Columns written after the fixed ones and read where present (files written before them lack them): the track's
+ * own name and the dataset's id of its object, empty where it has none.
+ */
+export const CSV_IDENTITY_COLUMNS = ['track_name', 'external_id'] as const;
+
 /** A number as the shortest text that reads back as the same double; booleans as `true` / `false`. */
 function cell(value: AttributeValue | undefined): string {
   return value === undefined ? '' : String(value);
@@ -35,7 +41,8 @@ function cell(value: AttributeValue | undefined): string {
 /**
  * Writes one CSV row per box per frame, for spreadsheets: the frame and its time (µs), the track and its
  * class, the centre (metres, the frame's ego frame: x forward, y left, z up), size (l, w, h), yaw, pitch and
- * roll (radians, intrinsic Z-Y-X), keyframe, source and the pre-label model, then one column per attribute id.
+ * roll (radians, intrinsic Z-Y-X), keyframe, source and the pre-label model, the track's name and the
+ * dataset's id of its object (`track_name`, `external_id`), then one column per attribute id.
  * UTF-8 with a byte-order mark (so that spreadsheet programs read Chinese text right), CRLF rows. Numbers
  * keep every digit. The lineage goes to `<name>.lineage.json` beside it; sensors, ego poses and time segments
  * are not written.
@@ -45,7 +52,7 @@ export function writeCsv(set: LabelSet, lineage: ExportLineage, fileName = 'labe
   const timeOf = new Map(set.scene.frames.map((f) => [f.index, f.timestampUs]));
   const staticKeys = [...new Set(set.tracks.flatMap((t) => Object.keys(t.attributes)))].sort();
   const dynamicKeys = [...new Set(set.cuboids.flatMap((c) => Object.keys(c.attributes)))].sort();
-  let text = `\ufeff${csvRow([...CSV_COLUMNS, ...staticKeys.map((k) => `track.${k}`), ...dynamicKeys.map((k) => `box.${k}`)])}`; // prettier-ignore
+  let text = `\ufeff${csvRow([...CSV_COLUMNS, ...CSV_IDENTITY_COLUMNS, ...staticKeys.map((k) => `track.${k}`), ...dynamicKeys.map((k) => `box.${k}`)])}`; // prettier-ignore
   const boxes = [...set.cuboids].sort((a, b) => a.frameIndex - b.frameIndex);
   for (const box of boxes) {
     const track = trackOf.get(box.trackId);
@@ -60,6 +67,8 @@ export function writeCsv(set: LabelSet, lineage: ExportLineage, fileName = 'labe
       cell(box.keyframe),
       s.kind,
       ...prelabel,
+      track?.name ?? '',
+      track?.externalId ?? '',
       ...staticKeys.map((k) => cell(track?.attributes[k])),
       ...dynamicKeys.map((k) => cell(box.attributes[k])),
     ]);

@@ -6,18 +6,22 @@ import { readKittiLabels } from './kitti-label';
 import { LabelCollector } from './label-collector';
 import type { LabelFile } from './label-export';
 import { inferRigid } from './infer-rigid';
+import { applyKittiSidecar } from './kitti-track-ids';
 
 export interface KittiReadOptions {
   mode: 'object' | 'tracking';
   /** As given to `writeKitti`. */
   cameraId?: string;
+  /** The parsed `frustum-lineage.json` written beside the rows, which gives tracks back their ids and names. */
+  sidecar?: unknown;
 }
 
 /**
  * Reads KITTI label files back onto the scene they describe, through that scene's cameras (`kittiViewOf`, as
  * `writeKitti` chose them) and the import's own conversion (`kittiBoxInEgo`). Object files are matched to frames
- * by name (`label_2/000042.txt`), tracking rows by frame number; tracking ids make one track each, object rows
- * one track per row. DontCare rows and rows of frames the scene lacks are left out with a problem. Throws a
+ * by name (`label_2/000042.txt`), tracking rows by frame number; tracking ids make one track each (the id kept
+ * as its dataset id, or, with the export's sidecar, the track's own id, dataset id and name given back), object
+ * rows one track per row. DontCare rows and rows of frames the scene lacks are left out with a problem. Throws a
  * `FormatError` naming the file and line of a malformed row.
  */
 export function readKittiLabelSet(files: readonly LabelFile[], scene: Scene, options: KittiReadOptions) {
@@ -45,6 +49,7 @@ export function readKittiLabelSet(files: readonly LabelFile[], scene: Scene, opt
     }
     if (skipped > 0) problems.push({ path: file.path, code: 'kitti.row.no-frame', message: `${skipped} rows of frames the scene lacks left out` }); // prettier-ignore
   }
-  const tracks = inferRigid(labels.tracks, labels.cuboids);
-  return { tracks, cuboids: labels.cuboids, problems: [...problems, ...labels.problems] };
+  const named = applyKittiSidecar(labels.tracks, labels.cuboids, options.sidecar);
+  const tracks = inferRigid(named.tracks, named.cuboids);
+  return { tracks, cuboids: named.cuboids, problems: [...problems, ...labels.problems] };
 }

@@ -1,12 +1,13 @@
 import { cuboidImageBounds, rectArea, type PixelRect } from '../../core/geometry/cuboid-image-bounds';
 import type { ExportLineage } from '../../core/model/export-lineage';
-import type { Cuboid } from '../../core/model/labels';
+import type { Cuboid, Track } from '../../core/model/labels';
 import type { LabelSet } from '../../core/model/label-set';
 import { KITTI_OCCLUDED, kittiFieldsOfBox } from './kitti-box';
 import { kittiFrameName, kittiSequenceName, kittiTypeOf, kittiViewOf } from './kitti-frames';
 import { coveredShares, occlusionLevel } from './kitti-occlusion';
 import type { FileProblem } from '../problems/file-problem';
 import type { LabelExport, LabelFile } from './label-export';
+import { kittiSidecarTracks, kittiTrackNumbers } from './kitti-track-ids';
 
 export interface KittiWriteOptions {
   /** `object`: `label_2/<frame>.txt`, one file a frame; `tracking`: `label_02/<sequence>.txt` with track ids. */
@@ -26,8 +27,9 @@ export const KITTI_SIDECAR = 'frustum-lineage.json';
  * clipped to the image, truncation (the share of that projection outside the image, or the box's `truncated`
  * attribute) and occlusion (the box's `occluded` attribute, else the share of its 2D box behind nearer ones).
  * Every frame gets a file (object) or its rows (tracking); boxes no camera sees get the 2D box −1 −1 −1 −1.
- * Pitch, roll, attributes other than these two, time segments and sensors are not written; the lineage and
- * the Frustum id of each tracking id go to `frustum-lineage.json`.
+ * Pitch, roll, attributes other than these two, time segments and sensors are not written. A tracking
+ * `track_id` is the dataset's own where it is an integer, else a number (`kittiTrackNumbers`); the lineage and,
+ * per tracking id, the Frustum track id, dataset id and name go to `frustum-lineage.json` (`trackIds`, `tracks`).
  */
 export function writeKitti(set: LabelSet, lineage: ExportLineage, options: KittiWriteOptions): LabelExport {
   const digits = options.decimals ?? 2;
@@ -37,7 +39,7 @@ export function writeKitti(set: LabelSet, lineage: ExportLineage, options: Kitti
     if (!byFrame.has(c.frameIndex)) byFrame.set(c.frameIndex, []);
     byFrame.get(c.frameIndex)!.push(c);
   }
-  const trackNumbers = new Map<string, number>();
+  const trackNumbers = kittiTrackNumbers(tracksInOrder(set, byFrame));
   const problems: FileProblem[] = [];
   let unseen = 0;
   const files: LabelFile[] = [];
@@ -59,7 +61,6 @@ export function writeKitti(set: LabelSet, lineage: ExportLineage, options: Kitti
       if (options.mode === 'object') {
         return [type, fixed(truncation, 2), occluded, ...numbers.map((v) => fixed(v, digits))].join(' ');
       }
-      if (!trackNumbers.has(box.trackId)) trackNumbers.set(box.trackId, trackNumbers.size);
       const level = truncation < 0.01 ? 0 : truncation < 0.5 ? 1 : 2;
       const head = [Number(kittiFrameName(frame)), trackNumbers.get(box.trackId), type, level, occluded];
       return [...head, ...numbers.map((v) => fixed(v, digits))].join(' ');
@@ -74,9 +75,22 @@ export function writeKitti(set: LabelSet, lineage: ExportLineage, options: Kitti
   if (unseen > 0) problems.push({ path: written, code: 'kitti.box.off-image', message: `${unseen} boxes are in no camera image: their 2D box is written as -1 -1 -1 -1` }); // prettier-ignore
   if (set.segments.length > 0) problems.push({ path: written, code: 'kitti.segments.dropped', message: `${set.segments.length} time segments left out: KITTI has no place for them` }); // prettier-ignore
   const trackIds = Object.fromEntries([...trackNumbers].map(([id, n]) => [String(n), id]));
-  const sidecar = { format: `kitti-${options.mode}`, lineage, ...(options.mode === 'tracking' ? { trackIds } : {}) };
+  const tracks = kittiSidecarTracks(tracksInOrder(set, byFrame), trackNumbers);
+  const sidecar = { format: `kitti-${options.mode}`, lineage, ...(options.mode === 'tracking' ? { trackIds, tracks } : {}) }; // prettier-ignore
   files.push({ path: KITTI_SIDECAR, text: `${JSON.stringify(sidecar, null, 2)}\n` });
   return { files, problems };
+}
+
+/** The tracks that have boxes, in the order they first appear (frame by frame), for numbering. */
+function tracksInOrder(set: LabelSet, byFrame: Map<number, Cuboid[]>): Pick<Track, 'id' | 'externalId' | 'name'>[] {
+  const trackOf = new Map(set.tracks.map((t) => [t.id, t]));
+  const seen = new Map<string, Pick<Track, 'id' | 'externalId' | 'name'>>();
+  for (const frame of set.scene.frames) {
+    for (const box of byFrame.get(frame.index) ?? []) {
+      if (!seen.has(box.trackId)) seen.set(box.trackId, trackOf.get(box.trackId) ?? { id: box.trackId });
+    }
+  }
+  return [...seen.values()];
 }
 
 /** The box's `truncated` attribute (0–1) where it has one, else the share of its projection outside the image. */

@@ -5,7 +5,10 @@ import { mapClass, type ClassDialect } from './map-class';
 
 /** One imported box, in the ego frame of its frame (metres, radians; DESIGN.md's cuboid convention). */
 export interface ImportedBox extends Pick<Cuboid, 'frameIndex' | 'position' | 'size' | 'yaw' | 'pitch' | 'roll'> {
-  /** The dataset's own object key (a KITTI tracking id, a SUSTech obj_id); undefined gives a track of its own. */
+  /**
+   * The dataset's own object key (a KITTI tracking id, a SUSTech obj_id, a manifest trackId, a nuScenes instance
+   * token): kept as the track's `externalId`; undefined gives a track of its own with none.
+   */
   objectKey: string | undefined;
   className: string;
   attributes?: Record<string, AttributeValue>;
@@ -13,7 +16,8 @@ export interface ImportedBox extends Pick<Cuboid, 'frameIndex' | 'position' | 's
 
 /**
  * Gathers the boxes of an import into tracks and keyframe cuboids with deterministic ids
- * (`<sceneId>-t-<n>`, `<sceneId>-c-<n>`, numbered in the order added), mapping class names into the
+ * (`<sceneId>-t-<n>`, `<sceneId>-c-<n>`, numbered in the order added; the dataset's object key is kept as the
+ * track's `externalId`), mapping class names into the
  * ontology and noting one problem per class that is not in it and per object whose class changes.
  */
 export class LabelCollector {
@@ -76,6 +80,7 @@ export class LabelCollector {
       classId,
       attributes: {},
       rigid: true,
+      ...(key !== undefined ? { externalId: key } : {}),
     };
     this.tracks.push(track);
     if (key !== undefined) this.#byKey.set(key, track);

@@ -15,6 +15,8 @@ export interface NuscenesBox {
   yaw: number;
   /** False where mmdet3d flagged the box (no LiDAR or radar point in it). */
   valid: boolean;
+  /** The nuScenes instance the box belongs to, where the file names it (`instance_token`). */
+  instanceToken?: string;
 }
 
 /** Reads the `boxes_lidar` array. Throws a `FormatError` naming `path` and the box index on a malformed box. */
@@ -39,6 +41,7 @@ export function readNuscenesBoxes(value: unknown, path: string): NuscenesBox[] {
       sizeLwh: vec('size_lwh'),
       yaw: box['yaw'],
       valid: box['valid'] !== false,
+      ...(typeof box['instance_token'] === 'string' && box['instance_token'] !== '' ? { instanceToken: box['instance_token'] } : {}), // prettier-ignore
     };
   });
 }

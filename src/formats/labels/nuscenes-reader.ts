@@ -21,8 +21,8 @@ type Row = Record<string, unknown>;
  * Reads nuScenes-style JSON (as `writeNuscenesStyle` writes it, or any file with nuScenes' `sample`,
  * `sample_annotation` and optionally `instance` and `ego_pose` tables inline). Frames are the samples in time
  * order with their ego poses; boxes come from the global frame into each frame's ego frame, size from [w, l, h].
- * Tracks are instances: Frustum's `track_id`, `class_id` and `attributes` where present, else the token and the
- * category mapped into general-driving, with `attribute_names` and `visibility_token` as the nuScenes
+ * Tracks are instances: Frustum's `track_id`, `class_id`, `attributes`, `external_id` and `name` where present,
+ * else the token (kept as the track's dataset id too) and the category mapped into general-driving, with `attribute_names` and `visibility_token` as the nuScenes
  * ontology's `status` and `visibility`. A malformed annotation is reported with its JSON path and left out.
  */
 export function readNuscenesStyle(text: string, fileName: string): LabelSetRead {
@@ -51,8 +51,13 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     let track = tracks.get(token);
     if (track) return track;
     const classId = typeof info?.['class_id'] === 'string' ? info['class_id'] : mapClass('nuscenes', String(category)).classId; // prettier-ignore
-    const id = typeof info?.['track_id'] === 'string' ? info['track_id'] : String(token);
-    track = { type: 'track', id, sceneId, classId, attributes: isAttributes(info?.['attributes']) ? info['attributes'] : {}, rigid: true }; // prettier-ignore
+    const own = typeof info?.['track_id'] === 'string';
+    const id = own ? (info!['track_id'] as string) : String(token);
+    // Frustum's own file says the dataset id and name; another tool's instance token is the dataset id itself.
+    const text = (key: string) => (typeof info?.[key] === 'string' ? (info[key] as string) : undefined);
+    const externalId = own ? text('external_id') : String(token);
+    const name = own ? text('name') : undefined;
+    track = { type: 'track', id, sceneId, classId, attributes: isAttributes(info?.['attributes']) ? info['attributes'] : {}, rigid: true, ...(externalId !== undefined ? { externalId } : {}), ...(name !== undefined ? { name } : {}) }; // prettier-ignore
     tracks.set(token, track);
     return track;
   };

@@ -1,4 +1,4 @@
-import type { AttributeValue } from '../../core/model/labels';
+import type { AttributeValue, Track } from '../../core/model/labels';
 import { fnv1a64 } from '../scene/listing-hash';
 import { isUuid } from './label-values';
 
@@ -49,4 +49,24 @@ export function nuscenesAttributeNames(...records: Record<string, AttributeValue
 export function tokenOf(kind: string, id: string): string {
   if (isUuid(id)) return id.replace(/-/g, '').toLowerCase();
   return fnv1a64(`${kind}:${id}`) + fnv1a64(`${id}:${kind}`);
+}
+
+/** A nuScenes token as the dataset writes it: 32 lower-case hex digits. */
+export const isNuscenesToken = (id: string) => /^[0-9a-f]{32}$/.test(id);
+
+/**
+ * Each track's instance token: its dataset id where that is a nuScenes token (or a UUID, dashes dropped) and no
+ * earlier track took it, else one made from the track id (`tokenOf`).
+ */
+export function instanceTokens(tracks: readonly Track[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const t of tracks) {
+    const id = t.externalId;
+    const own = id === undefined ? undefined : isNuscenesToken(id) ? id : isUuid(id) ? tokenOf('instance', id) : undefined; // prettier-ignore
+    const token = own !== undefined && !used.has(own) ? own : tokenOf('instance', t.id);
+    used.add(token);
+    out.set(t.id, token);
+  }
+  return out;
 }

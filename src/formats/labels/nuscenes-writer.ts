@@ -13,6 +13,7 @@ import { fromRotationTranslation } from '../calibration/to-mat4';
 import type { FileProblem } from '../problems/file-problem';
 import type { LabelExport } from './label-export';
 import {
+  instanceTokens,
   NUSCENES_STYLE_FORMAT,
   nuscenesAttributeNames,
   nuscenesCategoryOf,
@@ -33,7 +34,9 @@ function globalPose(box: Cuboid, worldFromEgo: Mat4): { translation: number[]; r
  * frame, `size` in nuScenes' [w, l, h] order, `attribute_names` and `visibility_token` from attribute values
  * that are nuScenes', `velocity` [vx, vy] in m/s estimated from the track's neighbouring boxes, `prev` / `next`).
  * Frustum's own fields ride along so that nothing of the labels is lost: `lineage` at the top, each track's
- * `track_id`, `class_id` and static `attributes`, each box's `attributes`, `keyframe` and `source`. Without ego
+ * `track_id`, `class_id`, static `attributes`, `external_id` and `name`, each box's `attributes`, `keyframe` and
+ * `source`. An instance's token is the dataset's id where that is a nuScenes token (so labels join back to the
+ * dataset's instances), else one made from the track id (`instanceTokens`). Without ego
  * poses the global frame is each frame's ego frame. Sensors, files and time segments are not written.
  */
 export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileName = 'nuscenes.json'): LabelExport {
@@ -73,13 +76,14 @@ export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileNa
   }
   const instances: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
+  const instanceToken = instanceTokens(set.tracks);
   for (const track of set.tracks) {
     const boxes = (byTrack.get(track.id) ?? []).sort((a, b) => a.frameIndex - b.frameIndex);
     const tokens = boxes.map((b) => tokenOf('sample_annotation', b.id));
     const poses = boxes.map((b) => globalPose(b, worldFromEgo.get(b.frameIndex) ?? identity()));
     const times = boxes.map((b) => frameByIndex.get(b.frameIndex)!.timestampUs);
     instances.push({
-      token: tokenOf('instance', track.id),
+      token: instanceToken.get(track.id),
       category_name: nuscenesCategoryOf(track.classId),
       nbr_annotations: boxes.length,
       first_annotation_token: tokens[0] ?? '',
@@ -87,6 +91,8 @@ export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileNa
       track_id: track.id,
       class_id: track.classId,
       attributes: track.attributes,
+      ...(track.externalId !== undefined ? { external_id: track.externalId } : {}),
+      ...(track.name !== undefined ? { name: track.name } : {}),
     });
     boxes.forEach((box, i) => {
       const visibility = visibilityTokenOf(box.attributes['visibility']);
@@ -96,7 +102,7 @@ export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileNa
       annotations.push({
         token: tokens[i],
         sample_token: sampleToken(box.frameIndex),
-        instance_token: tokenOf('instance', track.id),
+        instance_token: instanceToken.get(track.id),
         category_name: nuscenesCategoryOf(track.classId),
         attribute_names: nuscenesAttributeNames(box.attributes, track.attributes),
         ...(visibility ? { visibility_token: visibility } : {}),

@@ -9,6 +9,7 @@ import { readOlAttributes } from './openlabel-attributes';
 import { CoordinateGraph } from './openlabel-cs-graph';
 import { readOlBox } from './openlabel-box-read';
 import { findEgoSystem, readOlScene, type OnProblem } from './openlabel-scene-read';
+import { readOlTrackIdentities } from './openlabel-track-identity';
 import type { OlAttributes, OlCuboid, OlElement, OpenLabel } from './openlabel-types';
 import { findOpenLabelFaults } from './openlabel-validate';
 import { pruneOpenLabelFaults } from './prune-openlabel-faults';
@@ -20,7 +21,8 @@ import { pruneOpenLabelFaults } from './prune-openlabel-faults';
  * track by a relation naming both). Cuboids are carried from their coordinate system into the ego frame of
  * their frame; 9-value Euler, 10-value quaternion and the spelt-out forms (`traslation`, `val: null`) are read.
  * Cuboids with a size ≤ 0 (KITTI's DontCare rows become such) and geometry Frustum has no type for (2D boxes,
- * polygons) are reported and left out. Ids: the element's `name` where names are unique, else its key.
+ * polygons) are reported and left out. Ids: the element's `name` where names are unique, else its key; a track's
+ * dataset id and name as `readOlTrackIdentities` finds them (the uid and name of another tool's objects).
  * Each violation of Frustum's OpenLABEL schema (`openlabel.schema.json`) is a problem (`openlabel.schema`, at
  * its JSON path), and reading goes on with what can be read. Throws a `JsonFileError` naming the file when it
  * is not JSON or has no `openlabel` object.
@@ -47,13 +49,14 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
   const ego = findEgoSystem(ol);
   const scene = readOlScene(ol, text, fileName, graph, ego, onProblem);
   const objects = Object.entries(ol.objects ?? {});
-  const trackIds = idsOf(objects, `${scene.id}-t-`);
+  const identities = readOlTrackIdentities(ol, objects, `${scene.id}-t-`);
+  const trackIds = identities.map((t) => t.id);
   const tracks: Track[] = [];
   const cuboids: Cuboid[] = [];
   objects.forEach(([key, object], i) => {
-    const trackId = trackIds[i]!;
+    const { id: trackId, ...identity } = identities[i]!;
     const data = object.object_data;
-    tracks.push({ type: 'track', id: trackId, sceneId: scene.id, classId: String(object.type), attributes: readOlAttributes(data, once), rigid: true }); // prettier-ignore
+    tracks.push({ type: 'track', id: trackId, sceneId: scene.id, classId: String(object.type), attributes: readOlAttributes(data, once), rigid: true, ...identity }); // prettier-ignore
     const frames = new Map<number, { cuboid: OlCuboid | undefined; attributes: Record<string, AttributeValue>; where: string }>(); // prettier-ignore
     const whole = [{ frame_start: 0, frame_end: scene.frames.length - 1 }];
     for (const { frame_start, frame_end } of data?.cuboid?.[0] ? (object.frame_intervals ?? whole) : []) {

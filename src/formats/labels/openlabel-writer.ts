@@ -7,6 +7,7 @@ import { isUuid } from './label-values';
 import { olAttributes } from './openlabel-attributes';
 import { cuboidVal } from './openlabel-pose';
 import { olFrameProperties, olSceneParts } from './openlabel-scene-write';
+import { olObjectName, olTrackIdentities, olTrackKeys } from './openlabel-track-identity';
 import {
   EGO_CS,
   type OlAttributes,
@@ -30,13 +31,15 @@ export interface OpenLabelWriteOptions {
 }
 
 /**
- * Writes a label set as ASAM OpenLABEL 1.0 JSON. Each track is an object (name = track id, type = class id,
+ * Writes a label set as ASAM OpenLABEL 1.0 JSON. Each track is an object (uid = the dataset's id where it is
+ * one OpenLABEL allows, name = the track's name, else the dataset's id, else the track id; type = class id;
  * static attributes as object data, frame intervals where it has boxes); each box a `box3d` cuboid in
  * `vehicle-iso8855` (the ego frame) with a 10-number `val` (centre, quaternion x y z w, size l w h), its
  * dynamic attributes beside it, and `interpolated`, `source`, `model`, `model_version`, `confidence` as the
  * cuboid's own attributes. Sensors, ego poses and times: see `olSceneParts` and `olFrameProperties`. A time
  * segment is an action (an event where it spans one frame) with its attributes, tied to its track by an
- * `isSubjectOfAction` / `isSubjectOfEvent` relation. The lineage goes into `metadata.frustum`.
+ * `isSubjectOfAction` / `isSubjectOfEvent` relation. The lineage goes into `metadata.frustum`, with each
+ * object's track id, dataset id and name (`tracks`, by uid) so that reading back gives them exactly.
  */
 export function writeOpenLabel(
   set: LabelSet,
@@ -46,7 +49,7 @@ export function writeOpenLabel(
   const path = options.fileName ?? 'openlabel.json';
   const problems: FileProblem[] = [];
   const dropped = (what: string) => (name: string) => problems.push({ path, code: 'openlabel.attribute.not-finite', message: `attribute ${name} is not a finite number; left out`, place: what }); // prettier-ignore
-  const keyOf = new Map(set.tracks.map((t, i) => [t.id, olKey(t.id, i)]));
+  const keyOf = olTrackKeys(set.tracks);
   const frames: Record<string, OlFrame> = {};
   for (const frame of set.scene.frames) frames[String(frame.index)] = { frame_properties: olFrameProperties(frame) };
   const framesOf = new Map<string, number[]>();
@@ -74,7 +77,7 @@ export function writeOpenLabel(
     const data = olAttributes(track.attributes, dropped(`track ${track.id}`));
     const intervals = intervalsOf(framesOf.get(track.id) ?? []);
     objects[keyOf.get(track.id)!] = {
-      name: track.id,
+      name: olObjectName(track),
       type: track.classId,
       ontology_uid: '0',
       ...(intervals.length > 0 ? { frame_intervals: intervals } : {}),
@@ -88,7 +91,7 @@ export function writeOpenLabel(
       annotator: lineage.author,
       comment: `Exported by Frustum ${lineage.frustumVersion}`,
       ...(lineage.labelVersionId ? { file_version: lineage.labelVersionId } : {}),
-      frustum: { lineage, sceneId: set.scene.id, ontologyId: set.scene.ontologyId },
+      frustum: { lineage, sceneId: set.scene.id, ontologyId: set.scene.ontologyId, tracks: olTrackIdentities(set.tracks, keyOf) }, // prettier-ignore
     },
     ontologies: { '0': { uri: `urn:frustum:ontology:${lineage.ontology.id}:${lineage.ontology.version}` } },
     ...olSceneParts(set.scene),

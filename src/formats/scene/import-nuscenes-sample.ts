@@ -97,7 +97,7 @@ function addBoxes(ctx: ImportContext, base: SceneBase, info: NuscenesSampleInfo,
   const labels = base.labels('nuscenes');
   for (const box of boxes.filter((b) => b.valid)) {
     const pose = boxInEgo(info.egoFromLidar, box.center, rotationAboutZ(box.yaw), box.sizeLwh);
-    labels.add({ objectKey: undefined, className: box.category, frameIndex: frame.index, ...pose }, path);
+    labels.add({ objectKey: box.instanceToken, className: box.category, frameIndex: frame.index, ...pose }, path);
   }
 }
 

@@ -55,8 +55,18 @@ describe('track operations', () => {
     applyAndCheckInverse(d, splitTrack(d, { trackId: 'a', atFrame: 5, newTrackId: 'b' }));
     expect(framesOf(d, 'a')).toEqual([0]);
     expect(framesOf(d, 'b')).toEqual([5, 9]);
-    expect(d.get('b')).toEqual({ ...track('a'), id: 'b' });
+    // The new part is another object: the next number of its class ('a' shows as Car 1), not the first's identity.
+    expect(d.get('b')).toEqual({ ...track('a'), id: 'b', number: 2 });
     expect(() => splitTrack(d, { trackId: 'a', atFrame: 0, newTrackId: 'c' })).toThrow(/nothing of the track/);
+  });
+
+  it("leaves the dataset's id and the name with the first part of a split", () => {
+    const named = { ...track('a'), name: 'Bus left', externalId: '3f9a2c1e-0000-4000-8000-000000000001', number: 4 };
+    const d = doc(named, track('z'), box('a', 0), box('a', 5));
+    applyAndCheckInverse(d, splitTrack(d, { trackId: 'a', atFrame: 5, newTrackId: 'b' }));
+    expect(d.get('a')).toEqual(named);
+    // 'z' shows as Car 1 (no number stored), 'a' by its name: the new part is Car 2.
+    expect(d.get('b')).toEqual({ ...track('a'), id: 'b', number: 2 });
   });
 
   it('merges two tracks into one and refuses where both have a box on a frame, naming it', () => {

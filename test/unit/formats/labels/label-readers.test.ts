@@ -22,4 +22,10 @@ describe('readNuscenesBoxes', () => {
     expect(boxes).toEqual([{ category: 'car', center: [1, 2, 3], sizeLwh: [4, 2, 1.5], yaw: 0.5, valid: false }]);
     expect(() => readNuscenesBoxes([{ category: 'car', center: [1, 2], size_lwh: [1, 1, 1], yaw: 0 }], 'j')).toThrow('j: boxes_lidar[0].center must be 3 numbers'); // prettier-ignore
   });
+
+  it("keeps a box's instance token where the file has one", () => {
+    const token = 'e91afa15647c4c4994f19aeb302c7179';
+    const [box] = readNuscenesBoxes([{ category: 'car', center: [1, 2, 3], size_lwh: [4, 2, 1.5], yaw: 0.5, instance_token: token }], 'j'); // prettier-ignore
+    expect(box!.instanceToken).toBe(token);
+  });
 });

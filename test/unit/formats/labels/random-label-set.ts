@@ -77,10 +77,29 @@ function source(random: Random, keyframe: boolean): CuboidSource {
 }
 
 /**
+ * A track's dataset id and name, from the seed alone (so the random stream, and every other property, stays as it
+ * was): none, a KITTI-like integer, a nuScenes-like token, a UUID, or text with a user's Unicode name.
+ */
+function identity(seed: number, t: number): Pick<Track, 'externalId' | 'name'> {
+  switch ((seed + t) % 5) {
+    case 1:
+      return { externalId: String(seed * 7 + t) };
+    case 2:
+      return { externalId: `${seed.toString(16)}${t}${'c0ffee'.repeat(6)}`.slice(0, 32) };
+    case 3:
+      return { externalId: `${String(seed).padStart(8, '0')}-0000-4000-8000-${String(t).padStart(12, '0')}` };
+    case 4:
+      return { externalId: `obj ${t}, "左"`, name: `Bus ${t} 车` };
+    default:
+      return {};
+  }
+}
+
+/**
  * A random scene with random tracks, for round-trip tests: 2–8 frames with µs times (with or without ego
  * poses), a LiDAR, one or two cameras of any lens model, 1–6 tracks over contiguous runs of frames with boxes
- * in front of the cameras (yaw near ±π, tiny and huge sizes, pitch and roll), Unicode attribute text and 0–3
- * time segments. Rigid tracks keep one size; the others change size on every frame.
+ * in front of the cameras (yaw near ±π, tiny and huge sizes, pitch and roll), Unicode attribute text, dataset
+ * ids and names on some tracks, and 0–3 time segments. Rigid tracks keep one size; the others change size on every frame.
  */
 export function randomLabelSet(seed: number): LabelSet {
   const random = createRandom(seed);
@@ -108,7 +127,7 @@ export function randomLabelSet(seed: number): LabelSet {
     const last = first + Math.floor(random() * (frameCount - first));
     // Files keep no rigid flag: a track of one box, or one size, reads back as rigid (see inferRigid).
     const rigid = last === first || random() < 0.7;
-    tracks.push({ type: 'track', id, sceneId, classId: pick(random, CLASSES), attributes: attributes(random, 'static'), rigid }); // prettier-ignore
+    tracks.push({ type: 'track', id, sceneId, classId: pick(random, CLASSES), attributes: attributes(random, 'static'), rigid, ...identity(seed, t) }); // prettier-ignore
     const fixed = size(random);
     for (let f = first; f <= last; f++) {
       const keyframe = f === first || f === last || random() < 0.5;

@@ -62,6 +62,8 @@ describe('importScene: Frustum manifest', () => {
       m['frames'].map((f: Json) => [f['timestampUs'], f['worldFromEgo'], f['lidar'][0].path, (f['cameras'] ?? []).map((c: Json) => [c['path'], c['timestampUs'] ?? f['timestampUs']])]), // prettier-ignore
     );
     expect(tracks.map((t) => t.classId)).toEqual(['car', 'pedestrian']);
+    // The manifest's trackId is the dataset's id of the object: kept on the track for the exports.
+    expect(tracks.map((t) => t.externalId)).toEqual(['a', 'b']);
     expect(
       cuboids.map((c) => [
         c.frameIndex,

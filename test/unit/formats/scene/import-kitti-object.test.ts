@@ -73,6 +73,8 @@ describe('importScene: KITTI object (real data)', () => {
     expect(imported.cuboids).toHaveLength(rows.flat().length);
     expect(imported.tracks).toHaveLength(rows.flat().length);
     expect(new Set(imported.cuboids.map((c) => c.trackId)).size).toBe(imported.tracks.length);
+    // KITTI object rows name no object: no dataset id, so the tracks are shown by number.
+    expect(imported.tracks.filter((t) => t.externalId !== undefined)).toEqual([]);
     for (const [frameIndex, frameRows] of rows.entries()) {
       const rect = rectFromVelo(readKittiCalib(read(`calib/${STEMS[frameIndex]}.txt`).toString(), 'calib'));
       const cuboids = imported.cuboids.filter((c) => c.frameIndex === frameIndex);

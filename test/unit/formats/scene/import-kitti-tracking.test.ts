@@ -52,6 +52,7 @@ describe('importScene: KITTI tracking (synthetic)', () => {
     );
     expect(scene.cameras.map((c) => [c.id, c.width, c.height])).toEqual([['image_02', 12, 5]]);
     expect(tracks.map((t) => t.classId)).toEqual(['car', 'pedestrian']);
+    expect(tracks.map((t) => t.externalId)).toEqual(['0', '1']);
     expect(cuboids.map((c) => [tracks.findIndex((t) => t.id === c.trackId), c.frameIndex])).toEqual([
       [0, 0], [1, 0], [0, 1], [1, 1], [0, 2],
     ]); // prettier-ignore

@@ -108,6 +108,7 @@ describe('importScene: SUSTechPOINTS (real data)', () => {
     for (const track of imported.tracks) {
       const box = byFrame.flat()[firstBox(track.id)]!;
       expect(track.classId).toBe(expected[classOf[box.obj_id]!]);
+      expect(track.externalId).toBe(String(box.obj_id));
     }
   });
 });
