@@ -16,9 +16,7 @@ import { sha256Hex } from '../storage/sha256';
 import { listVersions, saveVersion, versionForExport } from '../storage/version-repository';
 import type { ExportBackend, ExportRequest, ExportResult } from '../state/export.svelte';
 import { hashSceneInputs } from './scene-inputs';
-
-/** Who edits and exports in this browser: one local user until accounts exist (the journal says the same). */
-export const LOCAL_AUTHOR = 'local';
+import { LOCAL_AUTHOR } from '../core/model/local-author';
 
 const MIME = { '.json': 'application/json', '.csv': 'text/csv', '.zip': 'application/zip' } as Record<string, string>;
 

@@ -22,7 +22,8 @@ import type { DecodeWorkerApi } from '../../workers/decode.worker';
 import type { SweepIndexWorkerApi } from '../../workers/sweep-index.worker';
 import type { DisplayState } from '../state/display.svelte';
 import { createSweepIndexClient } from './sweep-index-client';
-import { createExportBackend, LOCAL_AUTHOR } from './export-backend';
+import { createExportBackend } from './export-backend';
+import { LOCAL_AUTHOR } from '../core/model/local-author';
 import { importBundle } from './bundle-import';
 
 export interface Services {

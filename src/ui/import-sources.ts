@@ -1,5 +1,6 @@
 import { createDirectoryFiles, createFileListFiles, createUrlFiles } from '../decode/browser-files';
 import type { LibraryState } from '../state/library.svelte';
+import type { MessageKey, MessageValues } from '../i18n/i18n';
 
 /** Every string value under a `path` key: the files a manifest names, whatever its nesting. */
 export function manifestPaths(value: unknown): string[] {
@@ -35,13 +36,19 @@ export async function importFileList(library: LibraryState, files: FileList | Fi
   await library.importFolder(folder.name, async () => ({ files: folder, keep: { kind: 'opfs' } }));
 }
 
-/** A manifest on any HTTP(S) or S3-compatible server that allows CORS. */
-export async function importManifestUrl(library: LibraryState, url: string): Promise<void> {
+/** A manifest on any HTTP(S) or S3-compatible server that allows CORS; `t` words its failures. */
+export async function importManifestUrl(
+  library: LibraryState,
+  url: string,
+  t: (key: MessageKey, values?: MessageValues) => string,
+): Promise<void> {
   await library.importFolder(url, async (signal) => {
     const response = await fetch(url, { signal });
-    if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
+    if (!response.ok) {
+      throw new Error(t('scenes.urlStatus', { url, status: response.status, statusText: response.statusText }));
+    }
     const manifest: unknown = await response.json().catch(() => {
-      throw new Error(`${url} is not JSON`);
+      throw new Error(t('scenes.urlNotJson', { url }));
     });
     return { files: createUrlFiles(url, manifestPaths(manifest)), keep: { kind: 'url', manifestUrl: url } };
   });

@@ -24,6 +24,19 @@ describe('frustum CLI', () => {
     expect((await run(['help'], 'zh_CN.UTF-8')).text).toMatch(/用法/);
   });
 
+  it('gives the whole help in Chinese: every line the English help has, each described in Chinese', async () => {
+    const english = (await run(['help'])).text.split('\n');
+    const chinese = (await run(['help'], 'zh_CN.UTF-8')).text.split('\n');
+    expect(chinese).toHaveLength(english.length);
+    // The first line is `frustum <version>`, then a blank; every other line says something in words.
+    chinese.forEach((line, i) => {
+      if (english[i]!.trim() !== '' && i > 0) expect(line, english[i]).toMatch(/\p{Script=Han}/u);
+    });
+    // Each command keeps its name, so the help still says what to type.
+    for (const command of ['help', 'version', 'inspect', 'fit', 'convert', 'validate'])
+      expect(chinese.some((line) => line.trimStart().startsWith(`${command} `))).toBe(true);
+  });
+
   it('fails with a clear message on an unknown command', async () => {
     const { code, text } = await run(['frobnicate']);
     expect(code).not.toBe(0);
