@@ -152,6 +152,7 @@ export const en = {
     roll: 'Roll (°)',
     keyframe: 'Keyframe',
     invalid: 'Not applied: {{message}}',
+    sizePositive: 'a size must be greater than 0',
     pointsInside: 'Points inside: {{count, number}}',
     pointsInsidePending: 'Points inside: …',
   },

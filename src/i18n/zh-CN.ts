@@ -150,6 +150,7 @@ export const zhCN: Catalogue = {
     roll: '横滚角（°）',
     keyframe: '关键帧',
     invalid: '未应用：{{message}}',
+    sizePositive: '尺寸必须大于 0',
     pointsInside: '框内点数：{{count, number}}',
     pointsInsidePending: '框内点数：…',
   },

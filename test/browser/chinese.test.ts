@@ -71,6 +71,13 @@ describe('简体中文 is complete', () => {
     await page.getByTestId('box-panel').waitFor();
     await page.getByTestId('track-panel').waitFor();
     await words.look(page, 'a box selected');
+    // A refused value is said in Chinese too.
+    await page.getByTestId('box-size-0').fill('0');
+    await page.getByTestId('box-size-0').press('Enter');
+    await expect
+      .poll(() => page.getByTestId('box-panel').getByRole('alert').textContent())
+      .toBe('未应用：尺寸必须大于 0');
+    await page.getByTestId('backend').click();
 
     await page.getByTestId('guideline-button').click();
     await page.getByTestId('guideline-panel').waitFor();
