@@ -7,6 +7,8 @@ import { LibraryState } from '../state/library.svelte';
 import { LocaleState } from '../state/settings.svelte';
 import { HotkeysState } from '../state/hotkeys.svelte';
 import { DisplayState } from '../state/display.svelte';
+import { LayoutState } from '../state/layout.svelte';
+import { SceneViews } from '../state/scene-views';
 import { DEMO_SEED } from '../core/demo/index';
 import { demoContentHash, demoSceneId } from '../core/demo/scene-record';
 import { createLibraryBackend, type Services } from './library-backend';
@@ -74,13 +76,18 @@ async function start(): Promise<void> {
     display: new DisplayState(localStorage),
   };
   const demoId = await ensureDemoScene(db, services.cache, services.demoPool);
-  const library = new LibraryState(createLibraryBackend(services), (id) => localStorage.setItem(LAST_SCENE_KEY, id));
+  const library = new LibraryState(
+    createLibraryBackend(services),
+    (id) => localStorage.setItem(LAST_SCENE_KEY, id),
+    new SceneViews(localStorage),
+  );
   await library.refresh();
   const last = localStorage.getItem(LAST_SCENE_KEY);
   const first = library.scenes.find((s) => s.id === last && s.kind !== 'directory')?.id ?? demoId;
 
   target.textContent = '';
-  mount(Shell, { target, props: { library, locale, hotkeys: new HotkeysState(localStorage) } });
+  const layout = new LayoutState(localStorage);
+  mount(Shell, { target, props: { library, locale, hotkeys: new HotkeysState(localStorage), layout } });
   await library.open(first);
 }
 

@@ -161,6 +161,8 @@ export const en = {
     side: 'Side',
     front: 'Front',
     empty: 'Select a box to see it from the top, the side and the front.',
+    pin: 'Keep open',
+    pinTitle: 'Keep the top, side and front views open while no box is selected',
   },
   history: {
     title: 'History',

@@ -159,6 +159,8 @@ export const zhCN: Catalogue = {
     side: '侧视',
     front: '前视',
     empty: '选中一个框，即可从俯视、侧视和前视查看它。',
+    pin: '保持显示',
+    pinTitle: '未选中任何框时也保持显示俯视、侧视和前视视图',
   },
   history: {
     title: '历史记录',

@@ -13,7 +13,7 @@ import { PointsLayer, type PointColorMode } from './points-layer';
 import { TrajectoryLayer, type TrajectoryStyle } from './trajectory-layer';
 import { CuboidLayer, type CuboidStyle } from './cuboid-layer';
 import { RangeRings } from './ground-grid';
-import { ViewCameras, type ViewMode } from './view-cameras';
+import { ViewCameras, type CameraPose, type ViewMode } from './view-cameras';
 import type { PointCloud } from '../core/model/point-cloud';
 import type { Cuboid } from '../core/model/labels';
 import type { Mat4 } from '../core/math/mat4';
@@ -29,6 +29,8 @@ export interface ViewerEvents {
   onError(message: string): void;
   /** A draw was submitted: what was pushed in before it is on screen now (playback waits for this). */
   onDrawn?(): void;
+  /** The user ended a move of the camera (`cameraPose()` says where it is now). */
+  onCameraMoved?(): void;
 }
 
 // Every colour in the 3D view is a display (sRGB) value written straight to the canvas. With colour management
@@ -56,6 +58,9 @@ export class Viewer {
   #pending = false;
   #disposed = false;
   #size = { width: 1, height: 1 };
+  /** The height the view's whole area has (the view itself may be shorter while panels take part of it). */
+  #fullHeight = 0;
+  #selected: BoxPose | undefined;
   #resizeObserver: ResizeObserver;
 
   constructor(
@@ -71,6 +76,7 @@ export class Viewer {
       this.trajectories.object,
     );
     this.cameras = new ViewCameras(container, () => this.invalidate());
+    this.cameras.onMoved(() => this.events.onCameraMoved?.());
     this.#resizeObserver = new ResizeObserver(() => this.#resize());
     this.#resizeObserver.observe(container);
   }
@@ -160,6 +166,7 @@ export class Viewer {
 
   /** The selected box (ego frame) and its class colour: uniforms only, so a drag step uploads nothing per point. */
   setSelectedBox(box: BoxPose | undefined, color: string): void {
+    this.#selected = box;
     this.points.setSelectedBox(box, color);
     this.invalidate();
   }
@@ -180,6 +187,15 @@ export class Viewer {
   /** Per point, the packed class colour of its box (colour by label), or undefined when no point is in one. */
   setPointLabels(values: Float32Array | undefined): void {
     this.points.setPointLabels(values);
+    this.invalidate();
+  }
+
+  cameraPose(): CameraPose {
+    return this.cameras.pose();
+  }
+
+  setCameraPose(pose: CameraPose): void {
+    this.cameras.setPose(pose);
     this.invalidate();
   }
 
@@ -223,12 +239,27 @@ export class Viewer {
     return [rect.left + ((v.x + 1) / 2) * rect.width, rect.top + ((1 - v.y) / 2) * rect.height];
   }
 
+  /**
+   * The height of the area the view sits in, CSS pixels. While panels take its lower part (the side views of
+   * a selected box), the view shows the top of what it would show in the whole area, so nothing moves under
+   * the pointer, unless the selected box would be hidden: then just enough lower down to show it.
+   */
+  setFullHeight(pixels: number): void {
+    if (pixels === this.#fullHeight) return;
+    this.#fullHeight = pixels;
+    this.#resize();
+  }
+
   #resize(): void {
     const { clientWidth: width, clientHeight: height } = this.container;
     if (width === 0 || height === 0) return;
+    const full = Math.max(height, this.#fullHeight);
+    const box = this.#selected;
+    // The first row of the full-height view that is shown.
+    const top = box ? this.cameras.topKeeping(new Vector3(...box.position), width, height, full) : 0;
     this.#size = { width, height };
     this.#renderer?.setSize(width, height, true);
-    this.cameras.resize(width, height);
+    this.cameras.frame(width, height, full, top);
     this.invalidate();
   }
 

@@ -3,6 +3,7 @@ import type { SessionState } from './session.svelte';
 import type { LocaleState } from './settings.svelte';
 import type { LibraryState } from './library.svelte';
 import type { HotkeysState } from './hotkeys.svelte';
+import type { LayoutState } from './layout.svelte';
 
 const KEY = Symbol('frustum');
 
@@ -10,6 +11,8 @@ export interface AppContext {
   library: LibraryState;
   locale: LocaleState;
   hotkeys: HotkeysState;
+  /** How the screen is shared out (the side views pinned or not), remembered. */
+  layout: LayoutState;
   /** The open scene's session. Only read inside components that exist while a scene is open. */
   readonly session: SessionState;
 }

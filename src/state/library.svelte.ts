@@ -3,6 +3,7 @@ import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
 import type { SessionState } from './session.svelte';
 import { OntologiesState, type OntologyBackend } from './ontologies.svelte';
 import type { ExportBackend } from './export.svelte';
+import type { SceneViews } from './scene-views';
 
 export interface SceneSummary {
   id: string;
@@ -62,6 +63,8 @@ export class LibraryState {
   constructor(
     private readonly backend: LibraryBackend,
     private readonly remember: (sceneId: string) => void,
+    /** Where the user was in each scene (frame, view, camera, selection), brought back when it opens. */
+    readonly views?: SceneViews,
   ) {
     this.ontologies = new OntologiesState(backend);
   }
@@ -80,10 +83,15 @@ export class LibraryState {
       const next = await this.backend.openScene(id);
       // The scene being left stops playing: it would go on decoding frames through the shared workers.
       this.session?.playback.pause();
+      // Back where the user was: the frame index is set at once, so the scene opens on it.
+      const saved = this.views?.get(id);
+      if (saved) next.viewMode = saved.viewMode;
+      const landed = next.goToFrame(saved?.frame ?? 0);
+      if (saved?.trackId && next.labels.doc.has(saved.trackId)) next.selectTrack(saved.trackId);
       this.session = next;
       this.remember(id);
       this.dialogOpen = false;
-      await this.session.goToFrame(0);
+      await landed;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Profile } from './launch';
+import { egoToClient, openApp, openInBirdsEye, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { placeBoxAt } from './track-flow';
+
+/** What the box panel's fields hold: the selected box's centre, size and angles. */
+const boxPanelValues = (page: Page) =>
+  page.$$eval('[data-testid=box-panel] input', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+
+describe('a reload brings the scene back as it was left', () => {
+  const profile = new Profile('WebGL2');
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openInBirdsEye(profile, inject('baseURL'));
+  });
+  afterAll(() => profile.dispose());
+
+  it('restores the frame, the bird’s-eye view with its camera, and the selected box', async () => {
+    const [first] = await placeBoxAt(page, targetCar().position);
+    // Copy the box along to frame 4 (P: copy to the next frame and go there), keeping it selected.
+    for (let shown = 2; shown <= 4; shown++) {
+      await page.keyboard.press('p');
+      await waitUntil(
+        `frame ${shown}`,
+        () => page.getByTestId('frame-label').textContent(),
+        (t) => t === `Frame ${shown} / 50`,
+      );
+    }
+    const boxes = await waitUntil(
+      'the copies are saved',
+      () => storedCuboids(page),
+      (c) => c.length === 4,
+    );
+    const selected = boxes.find((b) => b.frameIndex === 3)!;
+    expect(selected.trackId).toBe(first!.trackId);
+    // Zoom the bird's-eye view in and pan it (a drag away from the box), so the box is drawn elsewhere.
+    await settle(page);
+    const fresh = await egoToClient(page, selected.position);
+    const [x, y] = [fresh[0] + 150, fresh[1] + 80];
+    await page.mouse.move(x, y);
+    for (let i = 0; i < 2; i++) await page.mouse.wheel(0, -200);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(x - 10 * i, y - 15 * i);
+    await page.mouse.up();
+    await settle(page);
+    const zoomed = await egoToClient(page, selected.position);
+    expect(Math.hypot(zoomed[0] - fresh[0], zoomed[1] - fresh[1])).toBeGreaterThan(40);
+    const panel = await boxPanelValues(page);
+
+    await page.reload();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+    await settle(page);
+    expect(await page.getByTestId('frame-label').textContent()).toBe('Frame 4 / 50');
+    expect(await page.getByTestId('viewport').getAttribute('data-shown-frame')).toBe('3');
+    expect(await page.getByTestId('view-birds-eye').getAttribute('class')).toContain('active');
+    expect(await page.getByTestId('track-box-state').textContent()).toBe('keyframe here');
+    expect(await boxPanelValues(page)).toEqual(panel);
+    expect(await page.getByTestId('box-views').count()).toBe(1);
+    const restored = await egoToClient(page, selected.position);
+    expect(Math.hypot(restored[0] - zoomed[0], restored[1] - zoomed[1])).toBeLessThan(1);
+  });
+
+  it('opens in the orbit view on the frame and selection left there, once those change', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('view-orbit').click();
+    await page.getByTestId('frame-slider').fill('8');
+    await waitUntil(
+      'frame 9',
+      () => page.getByTestId('viewport').getAttribute('data-shown-frame'),
+      (f) => f === '8',
+    );
+    await page.reload();
+    await openApp(page, inject('baseURL'), 'WebGL2');
+    expect(await page.getByTestId('frame-label').textContent()).toBe('Frame 9 / 50');
+    expect(await page.getByTestId('view-orbit').getAttribute('class')).toContain('active');
+    expect(await page.getByTestId('track-panel').count()).toBe(0);
+    expect(await page.getByTestId('box-views').count()).toBe(0);
+  });
+});
