@@ -1,6 +1,6 @@
 import { fromPose, transformDirection, type Vec3 } from '../math/mat4';
 import { normalizeAngle } from '../math/angle';
-import type { Cuboid } from '../model/labels';
+import type { Cuboid, Track } from '../model/labels';
 import type { CuboidChange } from './update-cuboid';
 import type { LabelDoc, Patch } from './patch';
 import { trackBoxes } from './track-boxes';
@@ -29,7 +29,8 @@ export interface TrackAdjustment {
  * R_f · offset (R_f the box's rotation), the yaw turns by `yawDelta`, and a rigid track takes the new size.
  * Boxes between the stored ones are derived from them, so they follow. Where pitch and roll are zero (nearly
  * always) this is the box-frame transform it says, so the box-to-box transforms of the track stay the same.
- * Every adjusted box is the annotator's: a keyframe set by hand.
+ * Every adjusted box is the annotator's: a keyframe set by hand; a rigid track's new size is marked as set by hand,
+ * so no estimate replaces it until the user asks for one.
  */
 export function adjustTrack(doc: LabelDoc, args: TrackAdjustment): Patch {
   const track = doc.get(args.trackId);
@@ -47,6 +48,10 @@ export function adjustTrack(doc: LabelDoc, args: TrackAdjustment): Patch {
       source: { kind: 'manual' },
     };
     patch.updated.push([r, after]);
+  }
+  if (args.size && track.rigid && track.sizeSource?.kind !== 'hand') {
+    const after: Track = { ...track, sizeSource: { kind: 'hand' } };
+    patch.updated.push([track, after]);
   }
   return patch;
 }

@@ -1,6 +1,6 @@
 import type { Vec3 } from '../math/mat4';
 import { normalizeAngle } from '../math/angle';
-import type { Cuboid, Track } from '../model/labels';
+import type { Cuboid, Track, TrackSizeSource } from '../model/labels';
 import { nextTrackNumber } from '../model/track-names';
 import { tracksIn } from './track-boxes';
 import type { LabelDoc, Patch } from './patch';
@@ -16,6 +16,8 @@ export interface CreateCuboidArgs {
   /** Ids chosen by the caller so that the edit stays a pure function. */
   trackId: string;
   cuboidId: string;
+  /** Where the box's size came from (a fit, the class's default, the user's drag), for the track to keep. */
+  sizeSource?: TrackSizeSource;
 }
 
 /** A new track with one keyframe cuboid: what placing a box does. The track takes the next number of its class. */
@@ -29,6 +31,7 @@ export function createCuboid(doc: LabelDoc, args: CreateCuboidArgs): Patch {
     classId: args.classId,
     attributes: {},
     rigid: true,
+    ...(args.sizeSource ? { sizeSource: { ...args.sizeSource } } : {}),
     // Stored, so that the track keeps its number ("Car 7") while others come and go.
     number: nextTrackNumber(tracksIn(doc), args.classId),
   };

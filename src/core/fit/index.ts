@@ -10,3 +10,6 @@ export { countPointsInBox, type BoxPose } from './count-points-in-box';
 export { bevIou, type BevBox } from './bev-iou';
 export { buildSweepIndex, sweepIndexBuffers, type SweepIndex, type SweepPositions } from './sweep-index';
 export { paintPointsInBoxes, type PaintBox } from './paint-points-in-boxes';
+export { estimateTrackSize, type TrackSizeEstimate, type TrackSizePart } from './estimate-track-size';
+export { refitInTrack, keepSeenFaces, type TrackRefit } from './refit-in-track';
+export { replacesSize, supportOf, readSizeSource, type SizeSupport } from './size-evidence';

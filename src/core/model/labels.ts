@@ -18,6 +18,11 @@ export interface Track {
   attributes: Record<string, AttributeValue>;
   /** One size for the whole track. */
   rigid: boolean;
+  /**
+   * Where a rigid track's one size came from, so that only better evidence replaces it (see
+   * `src/core/fit/README.md`). Absent in labels stored or imported before sources were recorded.
+   */
+  sizeSource?: TrackSizeSource;
   /** The name the user gave the track, or the dataset's own name for it; shown as it is (`trackDisplayNames`). */
   name?: string;
   /**
@@ -28,6 +33,17 @@ export interface Track {
   /** The track's number among the tracks of its class ("Car 12"), given when the app makes the track. */
   number?: number;
 }
+
+/**
+ * The evidence behind a rigid track's size: set by hand (it wins until the user asks for an estimate), the
+ * class's typical size (no points were found), one frame's fit, or the points of several of its frames gathered
+ * in the track's own frame. `points` counts the object's LiDAR returns the estimate rests on.
+ */
+export type TrackSizeSource =
+  | { kind: 'hand' }
+  | { kind: 'default' }
+  | { kind: 'fit'; frameIndex: number; points: number }
+  | { kind: 'points'; frames: number; points: number };
 
 /**
  * A 3D box on one frame, in that frame's ego coordinates (metres). `position` is the geometric centre; `size` is

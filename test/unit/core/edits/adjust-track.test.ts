@@ -49,8 +49,11 @@ describe('adjustTrack', () => {
   it('moves each stored box along its own heading, sets the rigid size, turns every yaw, and nothing else', () => {
     const doc = docOf(track('t'), box('t', 0, 0), box('t', 4, Math.PI / 2), box('t', 8, Math.PI), box('u', 4, 0));
     const patch = adjustTrack(doc, { trackId: 't', offset: [0.5, 0, 0.1], size: [5, 2.1, 1.6], yawDelta: 0.1 });
-    expect(patch.updated).toHaveLength(3);
-    const after = new Map(patch.updated.map(([, a]) => [a.id, a as Cuboid]));
+    // Every stored box of the track, and the track: its new size is now one set by hand.
+    expect(patch.updated).toHaveLength(4);
+    expect(patch.updated.find(([, a]) => a.type === 'track')?.[1]).toMatchObject({ sizeSource: { kind: 'hand' } });
+    const boxes = patch.updated.filter(([, a]) => a.type === 'cuboid');
+    const after = new Map(boxes.map(([, a]) => [a.id, a as Cuboid]));
     [10.5, 2, 0.9].forEach((v, i) => expect(after.get('t-0')!.position[i]).toBeCloseTo(v, 9));
     expect(after.get('t-4')!.position[0]).toBeCloseTo(14, 9);
     expect(after.get('t-4')!.position[1]).toBeCloseTo(2 + 1.2 + 0.5, 9);
