@@ -1,7 +1,9 @@
 import { createCuboid } from '../core/edits/create-cuboid';
 import { estimateGroundZ } from '../core/geometry/ground';
 import { findClass } from '../core/model/default-ontology';
-import { fitCuboidAtClick, fitCuboidInRect, groundHeightAt } from '../core/fit/index';
+import { fitCuboidAtClick, fitCuboidInRect, groundHeightAt, refitInTrack } from '../core/fit/index';
+import type { TrackSizeSource } from '../core/model/labels';
+import { translationOf } from '../core/math/mat4';
 import { motionYawAt } from '../core/tracks/motion';
 import type { Vec3 } from '../core/math/mat4';
 import type { SessionState } from './session.svelte';
@@ -30,7 +32,7 @@ export function placeBoxAt(session: SessionState, x: number, y: number, yaw = 0)
   const cls = findClass(session.ontology, session.classId);
   if (!cls) return undefined;
   const sweep = sweepOf(session);
-  let box: BoxPose | undefined = sweep
+  const fit = sweep
     ? fitCuboidAtClick(
         sweep.cloud,
         sweep.egoFromLidar,
@@ -38,11 +40,10 @@ export function placeBoxAt(session: SessionState, x: number, y: number, yaw = 0)
         { classId: cls.id, defaultSize: cls.defaultSize, ...sweep.context },
       )
     : undefined;
-  if (!box) {
-    const ground = sweep ? (estimateGroundZ(sweep.cloud, sweep.egoFromLidar, x, y) ?? 0) : 0;
-    box = { position: [x, y, ground + cls.defaultSize[2] / 2], size: cls.defaultSize, yaw };
-  }
-  return createBox(session, cls.id, box);
+  if (fit) return createBox(session, cls.id, fit, fitSource(session, fit.points));
+  const ground = sweep ? (estimateGroundZ(sweep.cloud, sweep.egoFromLidar, x, y) ?? 0) : 0;
+  const box = { position: [x, y, ground + cls.defaultSize[2] / 2] as Vec3, size: cls.defaultSize, yaw };
+  return createBox(session, cls.id, box, { kind: 'default' });
 }
 
 /**
@@ -61,16 +62,22 @@ export function fitBoxInRect(
   const fit = sweep
     ? fitCuboidInRect(sweep.cloud, sweep.egoFromLidar, rect, { classId: cls.id, ...sweep.context })
     : undefined;
-  if (fit) return createBox(session, cls.id, fit);
+  if (fit) return createBox(session, cls.id, fit, fitSource(session, fit.points));
   const [x, y] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
   const ground = sweep ? groundHeightAt(sweep.context.ground, x, y) : 0;
   const size: Vec3 = [Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1]), cls.defaultSize[2]];
   if (!(size[0] > 0.05 && size[1] > 0.05)) return undefined;
-  return createBox(session, cls.id, { position: [x, y, ground + size[2] / 2], size, yaw: 0 });
+  // The footprint is the user's own drag: a size set by hand.
+  return createBox(session, cls.id, { position: [x, y, ground + size[2] / 2], size, yaw: 0 }, { kind: 'hand' });
 }
 
-/** A new track with one keyframe box on the frame shown, selected. */
-function createBox(session: SessionState, classId: string, box: BoxPose): string {
+/** One frame's fit, on the frame shown, as the evidence behind a track's size. */
+function fitSource(session: SessionState, points: number): TrackSizeSource {
+  return { kind: 'fit', frameIndex: session.frameIndex, points };
+}
+
+/** A new track with one keyframe box on the frame shown, selected; `sizeSource` says where its size came from. */
+function createBox(session: SessionState, classId: string, box: BoxPose, sizeSource: TrackSizeSource): string {
   const cuboidId = crypto.randomUUID();
   const patch = createCuboid(session.labels.doc, {
     sceneId: session.scene.id,
@@ -81,6 +88,7 @@ function createBox(session: SessionState, classId: string, box: BoxPose): string
     yaw: box.yaw,
     trackId: crypto.randomUUID(),
     cuboidId,
+    sizeSource,
   });
   session.labels.commit('createCuboid', patch);
   session.selectedId = cuboidId;
@@ -97,7 +105,12 @@ export function snapSelectedToGround(session: SessionState, gesture?: string): v
   session.labels.editCuboid('snapToGround', c, { position }, gesture);
 }
 
-/** Fits the selected box again to the points around its centre, keeping its class; nothing when none fit. */
+/**
+ * Fits the selected box again to the points around its centre, keeping its class; nothing when none fit. The box
+ * takes the fit's place and heading; on a rigid track the fit's size becomes the track's only where it rests on
+ * more points than the track's size does (`refitInTrack`), so a sparse frame never shrinks the track. Then the
+ * track's size is estimated again from all its frames, in the same undo step (`TrackSizeEstimator`).
+ */
 export function refitSelected(session: SessionState): boolean {
   const c = session.selectedCuboid();
   const sweep = sweepOf(session);
@@ -112,6 +125,19 @@ export function refitSelected(session: SessionState): boolean {
     { classId: cls?.id, defaultSize: cls?.defaultSize, motionYaw, ...sweep.context },
   );
   if (!fit) return false;
-  session.labels.editCuboid('refitCuboid', c, { position: fit.position, size: fit.size, yaw: fit.yaw });
-  return true;
+  const track = session.labels.tracks.track(c.trackId);
+  const gesture = `refit-${crypto.randomUUID()}`;
+  // A track that is not rigid keeps a size per box: the fit's is this box's.
+  if (!track?.rigid) return session.labels.editCuboid('refitCuboid', c, { ...pose(fit), size: fit.size }, gesture);
+  const [sx, sy] = translationOf(sweep.egoFromLidar);
+  const refit = refitInTrack(fit, { size: c.size, sizeSource: track.sizeSource }, session.frameIndex, [sx, sy]);
+  const change = { ...pose(refit), ...(refit.sizeChanged ? { size: refit.size } : {}) };
+  const done = session.labels.editCuboid('refitCuboid', c, change, gesture, refit.sizeSource);
+  if (done) void session.trackSize.estimate(c.trackId, { gesture });
+  return done;
+}
+
+/** The place and heading of a fitted box (ego frame, metres, radians). */
+function pose(box: { position: Vec3; yaw: number }): { position: Vec3; yaw: number } {
+  return { position: box.position, yaw: box.yaw };
 }

@@ -73,6 +73,11 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'flipHeading', keys: ['h'], run: nudge((c) => ({ yaw: c.yaw + Math.PI })) },
   { id: 'snapToGround', keys: ['g'], run: (s, { gesture }) => snapSelectedToGround(s, gesture) },
   { id: 'refit', keys: ['v'], run: (s) => void refitSelected(s) },
+  {
+    id: 'reestimateSize',
+    keys: ['alt+v'],
+    run: (s) => void (s.selectedTrackId && s.trackSize.estimate(s.selectedTrackId, { force: true })),
+  },
   { id: 'isolateBox', keys: ['o'], run: (s) => s.display.toggleIsolate() },
   { id: 'toggleGuideline', keys: ['i', 'f1'], run: (s) => (s.guidelineOpen = !s.guidelineOpen) },
   { id: 'togglePlay', keys: [' '], run: (s) => s.playback.toggle() },

@@ -4,7 +4,7 @@ import { updateCuboid, type CuboidChange } from '../core/edits/update-cuboid';
 import { TrackIndex } from '../core/tracks/track-index';
 import { SegmentIndex } from '../core/tracks/segment-index';
 import type { FrameTiming } from '../core/tracks/frame-motion';
-import type { Cuboid } from '../core/model/labels';
+import type { Cuboid, TrackSizeSource } from '../core/model/labels';
 import type { LabelRepository, LoadedLabels } from '../storage/label-repository';
 
 /**
@@ -124,9 +124,16 @@ export class LabelsState {
    * Says whether it was applied. Refused (false) for a box that is gone (deleted mid-drag) or a derived box whose
    * track has meanwhile been given a stored box on that frame: a drag holding such a box must end. Throws for a
    * value the edit refuses (a size of zero). A new size on
-   * a rigid track is given to every stored box of the track, so the track keeps one size.
+   * a rigid track is given to every stored box of the track, so the track keeps one size, and the track records
+   * where it came from: `sizeSource` (a fit says so), else set by hand, which no estimate replaces unasked.
    */
-  editCuboid(name: string, cuboid: Cuboid, change: CuboidChange, gesture?: string): boolean {
+  editCuboid(
+    name: string,
+    cuboid: Cuboid,
+    change: CuboidChange,
+    gesture?: string,
+    sizeSource: TrackSizeSource = { kind: 'hand' },
+  ): boolean {
     const stored = this.#doc.has(cuboid.id);
     const siblings = this.#index.boxesOf(cuboid.trackId).filter((c) => c.id !== cuboid.id);
     if (!stored) {
@@ -136,9 +143,12 @@ export class LabelsState {
     // A value the edit refuses (a size of zero) throws, for the caller to say so.
     const patch = updateCuboid(this.#doc, { cuboidId: cuboid.id, change, derived: cuboid });
     const size = change.size;
-    if (size && this.#index.track(cuboid.trackId)?.rigid) {
+    const track = this.#index.track(cuboid.trackId);
+    if (size && track?.rigid) {
       for (const c of siblings)
         if (c.size.some((v, i) => v !== size[i])) patch.updated.push([c, { ...c, size: [...size] }]);
+      if (JSON.stringify(track.sizeSource) !== JSON.stringify(sizeSource))
+        patch.updated.push([track, { ...track, sizeSource: { ...sizeSource } }]);
     }
     return this.commit(name, patch, gesture);
   }

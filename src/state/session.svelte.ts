@@ -10,6 +10,7 @@ import { findClass, generalDriving } from '../core/model/default-ontology';
 import type { SweepIndex } from '../core/fit/index';
 import { DisplayState } from './display.svelte';
 import { SweepIndexCache, type BuildSweepIndex } from './sweep-index-cache.svelte';
+import { TrackSizeEstimator } from './track-size.svelte';
 import { ShownFrames } from './shown-frames';
 
 export type Tool = 'navigate' | 'place';
@@ -55,6 +56,8 @@ export class SessionState {
   #loadToken = 0;
   /** Play and pause at the sensor's rate. */
   readonly playback = new Playback(this);
+  /** Sizes rigid tracks from the points of all their frames (after a refit, or when asked). */
+  readonly trackSize = new TrackSizeEstimator(this);
   #sweepIndexes: SweepIndexCache;
   /** The frame the 3D view really drew last (a frame that landed is not yet on screen), for playback. */
   readonly #shown = new ShownFrames();

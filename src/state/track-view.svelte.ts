@@ -128,6 +128,8 @@ export class TrackViewState {
       const patch = adjustTrack(this.#drag.doc, adjustmentOf(trackId, start, change));
       // Made from the boxes as the drag found them; each step's "before" is what the labels hold now.
       patch.updated = patch.updated.map(([before, after]) => [labels.doc.get(before.id) ?? before, after]);
+      // A resize marks the track's size as set by hand on the first step; later steps need not say it again.
+      patch.updated = patch.updated.filter(([b, a]) => b.type !== 'track' || JSON.stringify(b) !== JSON.stringify(a));
       labels.commit('adjustTrack', patch, gesture);
     } catch (error) {
       this.session.error = error instanceof Error ? error.message : String(error);

@@ -61,7 +61,10 @@ describe('the track view: a track seen in all its frames, its length fixed once 
     const steps = (await journalEntries(page)).filter((e) => e.name === 'adjustTrack');
     expect(steps.length).toBeGreaterThan(0);
     expect(new Set(steps.map((e) => (e as unknown as { gesture?: string }).gesture)).size).toBe(1);
-    expect(steps.every((e) => e.patch.updated.length === 2)).toBe(true);
+    expect(steps.every((e) => e.patch.updated.filter(([, r]) => r.type === 'cuboid').length === 2)).toBe(true);
+    // The track's one size is now one set by hand: no estimate replaces it unasked.
+    const marked = steps.flatMap((e) => e.patch.updated.filter(([, r]) => r.type === 'track').map(([, r]) => r));
+    expect(marked.map((r) => r['sizeSource'])).toEqual([{ kind: 'hand' }]);
     expect(await page.getByTestId('history-entry').count()).toBe(historyBefore + 1);
     expect(await page.getByTestId('history-entry').last().textContent()).toContain('Adjust whole track');
   });
