@@ -28,7 +28,7 @@ export async function importBundle(
     const files = createMemoryFiles(fileName, Object.fromEntries(bundle.data.map((f) => [f.path, f.bytes])));
     const paths = bundle.data.map((f) => f.path);
     await copyToOpfs(scene.id, files, paths, () => {});
-    origin = { sceneId: scene.id, kind: 'opfs', name: fileName, paths };
+    origin = { sceneId: scene.id, kind: 'opfs', name: fileName, paths, importedAt: Date.now() };
   } else {
     origin = await db.origins.get(scene.id);
     if (!origin) throw new Error(`${fileName}: its sensor files are not in the bundle; open the folder of "${scene.name}" first, then import the bundle again`); // prettier-ignore

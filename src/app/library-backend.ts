@@ -2,7 +2,7 @@ import type { FrustumDb, SceneOrigin } from '../storage/db';
 import type { FrameCache } from '../storage/frame-cache';
 import { LabelRepository } from '../storage/label-repository';
 import { claimScene, type SceneClaim } from '../storage/scene-lock';
-import { copyToOpfs, openOpfsFiles } from '../storage/opfs-files';
+import { openOpfsFiles } from '../storage/opfs-files';
 import { findOntology, listStoredOntologies, setSceneOntology, storeOntology } from '../storage/ontology-repository';
 import { createDirectoryFiles, createUrlFiles } from '../decode/browser-files';
 import type { WorkerPool } from '../decode/worker-pool';
@@ -10,7 +10,6 @@ import { LabelsState } from '../state/labels.svelte';
 import { SessionState } from '../state/session.svelte';
 import type { LibraryBackend, SceneSummary } from '../state/library.svelte';
 import { generalDriving } from '../core/model/default-ontology';
-import { importScene } from '../formats/scene/import-scene';
 import type { SceneFiles } from '../formats/scene/scene-files';
 import type { LoadedFrame } from '../state/frame-provider';
 import type { Scene } from '../core/model/scene';
@@ -25,6 +24,7 @@ import { createSweepIndexClient } from './sweep-index-client';
 import { createExportBackend } from './export-backend';
 import { LOCAL_AUTHOR } from '../core/model/local-author';
 import { importBundle } from './bundle-import';
+import { readFolder, storeFolder, summarise } from './folder-import';
 
 export interface Services {
   db: FrustumDb;
@@ -35,11 +35,6 @@ export interface Services {
   sweepIndexPool: () => WorkerPool<SweepIndexWorkerApi>;
   /** The display settings every open scene shares. */
   display: DisplayState;
-}
-
-/** The files of every frame: what a dropped folder must keep for the scene to reopen. */
-function framePaths(scene: Scene): string[] {
-  return [...new Set(scene.frames.flatMap((f) => [...f.lidar, ...f.cameras].map((s) => s.uri)))];
 }
 
 export async function filesOf(origin: SceneOrigin, scene: Scene): Promise<SceneFiles | undefined> {
@@ -63,10 +58,8 @@ export function createLibraryBackend(services: Services): LibraryBackend {
   return {
     async listScenes(): Promise<SceneSummary[]> {
       const [scenes, origins] = await Promise.all([db.scenes.toArray(), db.origins.toArray()]);
-      const kinds = new Map(origins.map((o) => [o.sceneId, o.kind]));
-      return scenes
-        .filter((s) => kinds.has(s.id))
-        .map((s) => ({ id: s.id, name: s.name, kind: kinds.get(s.id)!, frames: s.frames.length }));
+      const originOf = new Map(origins.map((o) => [o.sceneId, o]));
+      return scenes.filter((s) => originOf.has(s.id)).map((s) => summarise(s, originOf.get(s.id)!));
     },
 
     async openScene(id) {
@@ -94,46 +87,10 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       });
     },
 
-    async importFolder(files, keep, progress, signal, labelsAs) {
-      const imported = await importScene(files, {
-        labelsAs,
-        signal,
-        onProgress: (done, total) => progress('reading', done, total),
-      });
-      const { scene } = imported;
-      signal.throwIfAborted();
-      let origin: SceneOrigin;
-      if (keep.kind === 'opfs') {
-        const paths = framePaths(scene);
-        await copyToOpfs(scene.id, files, paths, (done, total) => progress('copying', done, total), signal);
-        origin = { sceneId: scene.id, kind: 'opfs', name: files.name, paths };
-      } else if (keep.kind === 'directory') {
-        origin = { sceneId: scene.id, kind: 'directory', handle: keep.handle };
-      } else {
-        origin = { sceneId: scene.id, kind: 'url', manifestUrl: keep.manifestUrl, paths: [...files.list()] };
-      }
-      progress('labels', 0, 1);
-      // The scene id follows the folder's listing, not its bytes: whatever was decoded before may be stale.
-      await db.transaction('rw', db.scenes, db.origins, async () => {
-        // Importing a folder again keeps the ontology the user chose for its scene.
-        const ontologyId = (await db.scenes.get(scene.id))?.ontologyId ?? scene.ontologyId;
-        await db.scenes.put({ ...scene, ontologyId });
-        await db.origins.put(origin);
-      });
-      await cache.dropScene(scene.id);
-      // Labels found beside the data arrive as one journal entry, once: re-importing the same folder keeps
-      // whatever the user has done since.
-      const repository = new LabelRepository(db, scene.id);
-      if ((await repository.load()).doc.size === 0 && imported.cuboids.length > 0) {
-        await repository.append(
-          'importLabels',
-          { added: [...imported.tracks, ...imported.cuboids], updated: [], removed: [] },
-          'import',
-        );
-      }
-      progress('labels', 1, 1);
-      return { sceneId: scene.id, problems: imported.problems };
-    },
+    readFolder: (files, progress, signal, labelsAs) => readFolder(db, files, progress, signal, labelsAs),
+
+    storeFolder: (imported, files, keep, progress, signal, replace) =>
+      storeFolder(services, imported, files, keep, progress, signal, replace),
 
     exports: createExportBackend(db, filesOf),
 

@@ -1,34 +1,66 @@
 import { groupProblems } from '../formats/problems/group-problems';
 import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
+import type { ImportedScene } from '../formats/scene/import-scene';
 import type { SessionState } from './session.svelte';
 import { OntologiesState, type OntologyBackend } from './ontologies.svelte';
 import type { ExportBackend } from './export.svelte';
 import type { SceneViews } from './scene-views';
+import { ReimportQuestion } from './reimport.svelte';
 
 export interface SceneSummary {
   id: string;
   name: string;
   kind: 'demo' | 'opfs' | 'directory' | 'url';
   frames: number;
+  /** Where its files came from: the folder's name or the manifest's URL (none for the demo drive). */
+  source?: string;
+  /** When its files were last brought in, ms since epoch (unknown for some scenes stored before it was kept). */
+  importedAt?: number;
 }
 
 export type ImportPhase = 'reading' | 'copying' | 'labels';
+
+/** How an imported scene will be reopened later. */
+export type ImportKeep =
+  { kind: 'opfs' } | { kind: 'directory'; handle: FileSystemDirectoryHandle } | { kind: 'url'; manifestUrl: string };
+
+/** An import under way: its phase, and the folder's file count once listed. */
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+  /** The folder's name or the manifest's URL. */
+  source: string;
+  /** Files the folder holds (the manifest names), once known. */
+  files?: number;
+}
 
 /** How the library reaches storage, workers and importers; wired in `app/`. */
 export interface LibraryBackend extends OntologyBackend {
   listScenes(): Promise<SceneSummary[]>;
   openScene(id: string): Promise<SessionState>;
-  /** Imports a folder and returns the new scene's id. `keep` says how it will be reopened later. */
-  importFolder(
+  /**
+   * Reads a folder's scene (calibration, poses, labels; sweeps are read later, when shown), and finds the
+   * scenes here that came from the same folder: the same files, or a folder of the same name and layout.
+   */
+  readFolder(
     files: SceneFiles,
-    keep:
-      | { kind: 'opfs' }
-      | { kind: 'directory'; handle: FileSystemDirectoryHandle }
-      | { kind: 'url'; manifestUrl: string },
     progress: (phase: ImportPhase, done: number, total: number) => void,
     signal: AbortSignal,
     labelsAs: 'labels' | 'prelabels',
-  ): Promise<{ sceneId: string; problems: FileProblem[] }>;
+  ): Promise<{ imported: ImportedScene; same: SceneSummary[] }>;
+  /**
+   * Stores a scene `readFolder` read, and returns its id: as a scene of its own, or with `replace` in place of
+   * that scene's sensor data, its labels, history, versions and exports kept. `keep` says how it reopens.
+   */
+  storeFolder(
+    imported: ImportedScene,
+    files: SceneFiles,
+    keep: ImportKeep,
+    progress: (phase: ImportPhase, done: number, total: number) => void,
+    signal: AbortSignal,
+    replace?: string,
+  ): Promise<{ sceneId: string }>;
   /** Re-grants access to a remembered folder (needs a click); false when the user says no. */
   requestAccess(id: string): Promise<boolean>;
   /** Label versions and exports of the open scene. */
@@ -49,7 +81,9 @@ export class LibraryState {
   scenes = $state.raw<SceneSummary[]>([]);
   session = $state.raw<SessionState | undefined>(undefined);
   dialogOpen = $state(false);
-  importing = $state<{ phase: ImportPhase; done: number; total: number; source: string } | undefined>(undefined);
+  importing = $state<ImportProgress | undefined>(undefined);
+  /** A folder already here is coming in again: open it, replace its sensor data, or add it as another scene. */
+  readonly reimport = new ReimportQuestion();
   problems = $state.raw<FileProblem[]>([]);
   /** The last import's problems, one group per code (count, first message, first places), first seen first. */
   readonly problemGroups = $derived(groupProblems(this.problems));
@@ -103,25 +137,37 @@ export class LibraryState {
    */
   async importFolder(
     source: string,
-    prepare: (
-      signal: AbortSignal,
-    ) => Promise<{ files: SceneFiles; keep: Parameters<LibraryBackend['importFolder']>[1] }>,
+    prepare: (signal: AbortSignal) => Promise<{ files: SceneFiles; keep: ImportKeep }>,
   ): Promise<void> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
+    const { signal } = abort;
     this.error = undefined;
     this.problems = [];
     this.importing = { phase: 'reading', done: 0, total: 0, source };
     try {
-      const { files, keep } = await prepare(abort.signal);
-      abort.signal.throwIfAborted();
-      const { sceneId, problems } = await this.backend.importFolder(
-        files,
-        keep,
-        (phase, done, total) => (this.importing = { phase, done, total, source }),
-        abort.signal,
-        this.labelsAsPrelabels ? 'prelabels' : 'labels',
-      );
+      const { files, keep } = await prepare(signal);
+      signal.throwIfAborted();
+      const count = files.list().length;
+      const progress = (phase: ImportPhase, done: number, total: number) =>
+        (this.importing = { phase, done, total, source, files: count });
+      progress('reading', 0, 0);
+      const labelsAs = this.labelsAsPrelabels ? 'prelabels' : 'labels';
+      const { imported, same } = await this.backend.readFolder(files, progress, signal, labelsAs);
+      let replace: string | undefined;
+      if (same.length > 0) {
+        const canAddNew = !same.some((s) => s.id === imported.scene.id);
+        const frames = imported.scene.frames.length;
+        const choice = await this.reimport.ask({ source, frames, same, canAddNew }, signal);
+        if (choice.kind === 'cancel') return;
+        if (choice.kind === 'reopen') {
+          this.importing = undefined;
+          return await this.open(choice.sceneId);
+        }
+        if (choice.kind === 'replace') replace = choice.sceneId;
+      }
+      const { sceneId } = await this.backend.storeFolder(imported, files, keep, progress, signal, replace);
+      const problems = imported.problems;
       this.problems = problems;
       await this.refresh();
       this.importing = undefined;

@@ -68,13 +68,16 @@ export interface LabelSnapshot {
 
 /**
  * Where a scene's input files live, so it can be reopened: generated (demo), copied into this browser's
- * private file system (a dropped folder), a remembered directory handle, or URLs beside a manifest.
+ * private file system (a dropped folder), a remembered directory handle, or URLs beside a manifest. Since v6,
+ * `importedAt` (ms since epoch) says when its files were last brought in, for the scenes list; a scene stored
+ * before v6 has it only where its import left a trace (the journal entry of the labels found beside the data).
  */
-export type SceneOrigin =
+export type SceneOrigin = (
   | { sceneId: string; kind: 'demo'; seed: number }
   | { sceneId: string; kind: 'opfs'; name: string; paths: string[] }
   | { sceneId: string; kind: 'directory'; handle: FileSystemDirectoryHandle }
-  | { sceneId: string; kind: 'url'; manifestUrl: string; paths: string[] };
+  | { sceneId: string; kind: 'url'; manifestUrl: string; paths: string[] }
+) & { importedAt?: number };
 
 /** An ontology the user loaded from a JSON file, kept until replaced by a file with the same id. */
 export interface StoredOntology {
@@ -103,6 +106,8 @@ export type FrustumDb = Dexie & {
  * v3: frame use times apart from the frames (frames cached before it are simply the first to be evicted).
  * v4: the user's own ontologies (scenes keep naming theirs by `ontologyId`, so nothing needs migrating).
  * v5: label versions and the record of each export (new stores: older scenes simply have none yet).
+ * v6: when each scene's files were brought in (`SceneOrigin.importedAt`), dated from its first journal entry
+ * where that entry is the import of its labels (written in the same minute as the import).
  */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
@@ -124,5 +129,19 @@ export function openDb(name = 'frustum'): FrustumDb {
   db.version(3).stores({ frameUse: 'key, lastUsed' });
   db.version(4).stores({ ontologies: 'id' });
   db.version(5).stores({ labelVersions: 'id, [sceneId+time]', exports: 'id, [sceneId+time]' });
+  db.version(6)
+    .stores({})
+    .upgrade(async (tx) => {
+      const origins = (await tx.table('origins').toArray()) as SceneOrigin[];
+      for (const origin of origins) {
+        if (origin.kind === 'demo' || origin.importedAt !== undefined) continue;
+        const first = (await tx
+          .table('journal')
+          .where('[sceneId+seq]')
+          .between([origin.sceneId, Dexie.minKey], [origin.sceneId, Dexie.maxKey])
+          .first()) as JournalEntry | undefined;
+        if (first?.name === 'importLabels') await tx.table('origins').put({ ...origin, importedAt: first.time });
+      }
+    });
   return db;
 }

@@ -64,3 +64,24 @@ export async function deleteOpfsScene(sceneId: string): Promise<void> {
   const scenes = await root.getDirectoryHandle('scenes', { create: true });
   await scenes.removeEntry(sceneId, { recursive: true }).catch(() => undefined);
 }
+
+/**
+ * Deletes the files of a scene's copy that `keep` does not list (its sensor data replaced by another import
+ * of its folder): what the new import copied stays, what only the old one had goes. None kept: the whole copy.
+ */
+export async function pruneOpfsScene(sceneId: string, keep: readonly string[]): Promise<void> {
+  if (keep.length === 0) return deleteOpfsScene(sceneId);
+  const kept = new Set(keep);
+  const root = await sceneDir(sceneId, false).catch(() => undefined);
+  async function prune(dir: FileSystemDirectoryHandle, prefix: string): Promise<void> {
+    const stale: string[] = [];
+    for await (const entry of dir.values()) {
+      const path = prefix + entry.name;
+      if (entry.kind === 'directory') await prune(entry as FileSystemDirectoryHandle, `${path}/`);
+      else if (!kept.has(path)) stale.push(entry.name);
+    }
+    // Removed after the walk: a directory being listed is not changed under its iterator.
+    for (const name of stale) await dir.removeEntry(name);
+  }
+  if (root) await prune(root, '');
+}

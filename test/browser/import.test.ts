@@ -148,7 +148,8 @@ describe('importing real drives', () => {
       () => pointCount(page),
       (n) => n > 50_000,
     );
-    await page.keyboard.press('ArrowRight');
+    // Back on frame 2, where it was left, with its images.
+    expect(await page.getByTestId('frame-label').textContent()).toBe('Frame 2 / 4');
     await waitUntil(
       'frame 2 with its images',
       () => cameraIds(page),
@@ -175,6 +176,8 @@ describe('importing real drives', () => {
       writeFileSync(join(dir, 'training/velodyne/000000.bin'), sweep.subarray(0, 16 * 1000 + 7));
       await page.getByTestId('scenes-button').click();
       await page.getByTestId('folder-input').setInputFiles(join(dir, 'training'));
+      // A folder named as the KITTI one imported above, but other files: brought in as a scene of its own.
+      await page.getByTestId('reimport-new').click();
       const problems = page.getByTestId('import-problems');
       await problems.waitFor({ timeout: 60_000 });
       const text = (await problems.textContent()) ?? '';

@@ -1,0 +1,43 @@
+import type { SceneSummary } from './library.svelte';
+
+/** What the user is asked when a folder comes in that the library already holds a scene of. */
+export interface ReimportAsk {
+  /** The folder's name, or the manifest's URL. */
+  source: string;
+  /** Frames the folder has now. */
+  frames: number;
+  /** The scenes here that came from a folder of that name and layout (usually one). */
+  same: SceneSummary[];
+  /** Whether it can come in as a scene of its own: not when its files are exactly those of one here. */
+  canAddNew: boolean;
+}
+
+/**
+ * Open the scene already here instead; or keep its labels (and history, versions, exports) and replace its
+ * sensor data with the folder's; or bring the folder in as another scene; or do nothing.
+ */
+export type ReimportChoice =
+  { kind: 'reopen'; sceneId: string } | { kind: 'replace'; sceneId: string } | { kind: 'new' } | { kind: 'cancel' };
+
+/** The one question an import can be waiting on, answered from the scenes dialog. */
+export class ReimportQuestion {
+  pending = $state.raw<ReimportAsk | undefined>(undefined);
+  #answer: ((choice: ReimportChoice) => void) | undefined;
+
+  /** Asks, and resolves with the answer; a cancelled import (`signal`) answers `cancel`. */
+  ask(question: ReimportAsk, signal: AbortSignal): Promise<ReimportChoice> {
+    this.answer({ kind: 'cancel' });
+    return new Promise((resolve) => {
+      this.pending = question;
+      this.#answer = resolve;
+      signal.addEventListener('abort', () => this.answer({ kind: 'cancel' }), { once: true });
+    });
+  }
+
+  answer(choice: ReimportChoice): void {
+    const answer = this.#answer;
+    this.#answer = undefined;
+    this.pending = undefined;
+    answer?.(choice);
+  }
+}
