@@ -187,7 +187,8 @@ describe.each(['WebGPU', 'WebGL2'] as const)('display options on %s', (backend: 
     const all = await viewportImage(page);
     expect(countChanged(withRings, all)).toBeGreaterThan(300);
     const farBefore = countDrawnAway(all, background, ...at, 60);
-    expect(farBefore).toBeGreaterThan(5_000);
+    // Enough of the sweep in view (the side views of the selected box take the lower part of the area).
+    expect(farBefore).toBeGreaterThan(3_000);
     await page.keyboard.press('o');
     await settle(page);
     const isolated = await viewportImage(page);

@@ -38,7 +38,9 @@ describe('a reload brings the scene back as it was left', () => {
     // Zoom the bird's-eye view in and pan it (a drag away from the box), so the box is drawn elsewhere.
     await settle(page);
     const fresh = await egoToClient(page, selected.position);
-    const [x, y] = [fresh[0] + 150, fresh[1] + 80];
+    // Grabbed in the upper left of the view, well away from the box (near its middle) and the side views.
+    const view = (await page.getByTestId('viewport').boundingBox())!;
+    const [x, y] = [view.x + view.width * 0.2, view.y + view.height * 0.3];
     await page.mouse.move(x, y);
     for (let i = 0; i < 2; i++) await page.mouse.wheel(0, -200);
     await page.mouse.down();
