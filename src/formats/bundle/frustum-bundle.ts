@@ -8,7 +8,9 @@ import type { Scene } from '../../core/model/scene';
 
 /** The bundle format's name and version in `bundle.json`; a reader refuses versions newer than its own. */
 export const BUNDLE_FORMAT = 'frustum-bundle';
-export const BUNDLE_VERSION = 1;
+// 2: the ontology may carry descriptions and guidelines by locale, which version 1's ontology check refuses;
+// tracks may carry a name, the dataset's id, a number and where their size came from. Version 1 still reads.
+export const BUNDLE_VERSION = 2;
 
 /** One line of the label journal as a bundle keeps it: an applied patch, in the order it was applied. */
 export interface BundleJournalLine {
