@@ -13,8 +13,8 @@ export interface Footprint {
  * An observed extent at least this fraction of the typical one is taken as complete, not partly hidden: widths
  * vary less than lengths between cars (1.6–2.0 m against 3.5–5.2 m) and a face seen end-on shows all of it.
  */
-const COMPLETE_LENGTH = 0.9;
-const COMPLETE_WIDTH = 0.7;
+export const COMPLETE_LENGTH = 0.9;
+export const COMPLETE_WIDTH = 0.7;
 
 /** What a class's footprint usually measures and at most measures, metres. */
 export interface FootprintPrior {

@@ -1,5 +1,7 @@
 import { fromPose, invertRigid, transformPoint, type Vec3 } from '../math/mat4';
 import { classPriorOf, type ClassPrior } from './class-prior';
+// As a fit's completion: a side at least this fraction of the class's typical length or width is seen whole.
+import { COMPLETE_LENGTH, COMPLETE_WIDTH } from './complete-footprint';
 import { labelClusters } from './label-clusters';
 import { selectPoints, type PointSet } from './point-set';
 import { agreedExtreme, objectExtent, trimmedRange } from './track-extent';
@@ -35,9 +37,6 @@ export interface TrackSizeEstimate {
 
 /** Fewer of the object's points than this say too little to size it. */
 const MIN_POINTS = 10;
-/** As a fit's completion: a side at least this fraction of the class's typical length or width is seen whole. */
-const COMPLETE_LENGTH = 0.9;
-const COMPLETE_WIDTH = 0.7;
 /**
  * A frame with fewer of the object's points than this, or than this fraction of the densest frame's, saw too
  * little of it to vote on where its faces are (its points still count as evidence): two far frames that agree
