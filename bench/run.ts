@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { stopPageServer } from './browser/serve-pages';
+import { describeMachine } from './lib/describe-machine';
 import { formatTable } from './lib/print-table';
 import { parseArgs, USAGE } from './lib/parse-args';
+import { resultsPathFor } from './lib/results-file';
+import { sourceRevision } from './lib/source-revision';
 import type { BenchContext, ResultRow } from './lib/section';
 import { writeResults } from './lib/write-results';
 import { sections } from './sections';
@@ -30,6 +33,12 @@ async function main(): Promise<void> {
     throw new Error(`no section "${args.only}"; sections: ${sections.map((s) => s.name).join(', ')}`);
   }
   const runNotes: string[] = [];
+  const createdAt = new Date();
+  const machine = describeMachine(args.gpu, args.machine);
+  const source = sourceRevision();
+  // A full run is committed (bench/results/, the README's table comes from it); a partial one is not.
+  const full = args.only === undefined && !args.quick;
+  const out = args.out ?? (full ? resultsPathFor(createdAt, machine.kind) : 'bench/results.json');
   const context: BenchContext = {
     quick: args.quick,
     sizes: args.quick ? SIZES.slice(0, 1) : SIZES,
@@ -40,6 +49,9 @@ async function main(): Promise<void> {
     },
     browsers: args.browsers,
     gpu: args.gpu,
+    adapter: (backend, description) => {
+      machine.gpu.adapters[backend] = description;
+    },
   };
   // A headed Chromium (WebGPU on SwiftShader, or any hardware GPU run) needs an X display.
   const needsDisplay = chosen.some((s) => s.usesGpu) && (args.browsers.includes('webgpu') || args.gpu === 'hardware');
@@ -75,7 +87,10 @@ async function main(): Promise<void> {
   console.log(formatTable(rows));
   console.log('');
   for (const note of notes) console.log(`- ${note}`);
-  writeResults(args.out, rows, {
+  writeResults(out, rows, {
+    createdAt,
+    source,
+    machine,
     quick: args.quick,
     only: args.only,
     browsers: chosen.some((s) => s.usesGpu) ? args.browsers : [],
@@ -83,7 +98,10 @@ async function main(): Promise<void> {
     notes,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`- ${rows.length} rows in ${seconds} s; written to ${args.out}`);
+  console.log(`- ${rows.length} rows in ${seconds} s; written to ${out}`);
+  if (full && args.out === undefined) {
+    console.log(`- commit ${out}, then \`npm run bench:readme\` generates the README's Speed table from it`);
+  }
 }
 
 /**

@@ -38,6 +38,7 @@ export async function forEachBackend(
         context.log(
           `${section} ${info.backend}: canvas ${info.canvas} at DPR ${info.devicePixelRatio}, ${info.device}`,
         );
+        context.adapter(info.backend, info.device);
         context.note(
           `${info.backend} ran on ${browser ?? 'Chromium'}, ${context.gpu === 'swiftshader' ? 'SwiftShader' : 'hardware GPU'}: ` +
             `${info.device}; canvas ${info.canvas} at devicePixelRatio ${info.devicePixelRatio}.`,

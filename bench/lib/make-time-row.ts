@@ -45,6 +45,7 @@ export function makeTimeRow(spec: TimeRowSpec, ours: Timing, anchor: Timing): Re
     ratioP95,
     goal: spec.goal,
     met: spec.goal?.isMet(spec.judge === 'p95' ? ratioP95 : ratio),
+    ...(spec.goal === undefined ? {} : { judged: spec.judge === 'p95' ? ratioP95 : ratio }),
     ...(spec.note === undefined ? {} : { note: spec.note }),
   };
 }
@@ -60,5 +61,5 @@ export const FRAME_MS = 16;
 /** A time row whose goal is an absolute p95 budget in milliseconds (judged on our p95, not a ratio). */
 export function budgetRow(spec: TimeRowSpec, ours: Timing, anchor: Timing, ms = FRAME_MS): ResultRow {
   const goal = p95AtMost(ms);
-  return { ...makeTimeRow(spec, ours, anchor), goal, met: goal.isMet(ours.p95) };
+  return { ...makeTimeRow(spec, ours, anchor), goal, met: goal.isMet(ours.p95), judged: ours.p95 };
 }

@@ -21,6 +21,8 @@ export interface BenchContext {
   browsers: readonly BrowserBackend[];
   /** `--gpu`: SwiftShader by default; `hardware` launches Chromium on the machine's GPU. */
   gpu: GpuMode;
+  /** Records what a backend drew on (adapter or GL renderer), for the machine description in the results. */
+  adapter(backend: string, description: string): void;
 }
 
 /**
@@ -52,6 +54,11 @@ export interface ResultRow {
    * unless the goal's text says otherwise ("p95 …").
    */
   met: boolean | undefined;
+  /**
+   * The value `met` was judged on, where a goal is set: the p50 or p95 ratio, our p95 in ms for a time budget,
+   * or the largest count of a series ("max = 0 B"). The README's table prints it.
+   */
+  judged?: number;
   /** Anything needed to read the row right, e.g. throughputs. */
   note?: string;
 }

@@ -1,9 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { dirname } from 'node:path';
+import type { MachineDescription } from './describe-machine';
+import type { ResultsFile } from './results-file';
 import type { BrowserBackend, GpuMode, ResultRow } from './section';
+import type { SourceRevision } from './source-revision';
 
 export interface RunInfo {
+  createdAt: Date;
+  /** The commit measured, where the run started in a git checkout. */
+  source: SourceRevision | undefined;
+  machine: MachineDescription;
   quick: boolean;
   only: string | undefined;
   /** Backends the GPU sections ran on (empty when none ran), and how Chromium rendered. */
@@ -13,18 +19,15 @@ export interface RunInfo {
 }
 
 /**
- * Writes the run as JSON: where it ran (absolute figures are one machine's; ratios are what compare across
- * runs), the notes, and every row with its goal as text.
+ * Writes the run as JSON (`ResultsFile`): where it ran (absolute figures are one machine's; ratios are what
+ * compare across runs), the notes, and every row with its goal as text.
  */
 export function writeResults(file: string, rows: readonly ResultRow[], info: RunInfo): void {
-  const machine = cpus();
-  const json = {
-    createdAt: new Date().toISOString(),
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpu: { model: machine[0]?.model ?? 'unknown', cores: machine.length },
+  const { createdAt, ...rest } = info;
+  const json: Omit<ResultsFile, 'rows'> & { rows: unknown[] } = {
+    createdAt: createdAt.toISOString(),
+    ...rest,
     gcBetweenCases: typeof (globalThis as { gc?: unknown }).gc === 'function',
-    ...info,
     rows: rows.map((row) => ({ ...row, goal: row.goal?.text })),
   };
   mkdirSync(dirname(file), { recursive: true });

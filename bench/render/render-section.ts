@@ -33,6 +33,7 @@ function uploadRows(points: number, backend: string, viewer: GpuSeries, raw: Gpu
       ratioP95: Number.NaN,
       goal: NO_UPLOADS,
       met: NO_UPLOADS.isMet(ours.dataMax),
+      judged: ours.dataMax,
       note:
         `vertex/index/storage buffers and textures; max ${ours.dataMax} B over ${viewer.uploads.length} frames` +
         (ours.dataMax > 0 ? ` (${(ours.dataMax / points).toFixed(1)} B/pt): ${ours.dataNames} a frame` : ''),
