@@ -15,7 +15,7 @@ import {
 import type { PointCloud } from '../../../src/core/model/point-cloud';
 import { identity } from '../../../src/core/math/mat4';
 import { Viewer, type Backend } from '../../../src/render/viewer';
-import { cacheGet, checkCloud, fillCache, getCached, rawGetAndDecode } from './cache-bench';
+import { cacheGet, checkCloud, fillCache, getCached, rawGetSeries } from './cache-bench';
 import { encodePcdBinary } from '../../inputs/encode-point-files';
 import { makeLidarSweep } from '../../inputs/make-lidar-sweep';
 import { RawWebGl2Points, readOnePixel } from './raw-webgl2';
@@ -364,10 +364,7 @@ const api = {
   switchPrefetched,
   fillCache: () => fillCache(need(clouds, 'clouds()').frames),
   switchFromCache,
-  rawGetAndDecode: (samples: number) => {
-    const { files, points } = need(clouds, 'clouds()');
-    return rawGetAndDecode(samples, files, points);
-  },
+  rawGet: (samples: number) => rawGetSeries(samples, need(clouds, 'clouds()').points),
   cacheGet: (which: 'ours' | 'raw' | 'dexie', samples: number) =>
     cacheGet(which, samples, need(clouds, 'clouds()').points),
   isolated: () => crossOriginIsolated,
