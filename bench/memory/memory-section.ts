@@ -8,6 +8,7 @@ import { getBenchInputs } from '../inputs/bench-inputs';
 import { encodeKittiBin, encodePcdBinary } from '../inputs/encode-point-files';
 import { makeLidarSweep, type LidarSweep } from '../inputs/make-lidar-sweep';
 import { atMost } from '../lib/goal';
+import { decodePeakRow } from './decode-peak-row';
 import type { BenchContext, ResultRow, Section } from '../lib/section';
 
 /** Bytes a decoded cloud holds per point: by its typed arrays' byteLength, and by the buffers behind them. */
@@ -24,17 +25,28 @@ function runSize(points: number, context: BenchContext): ResultRow[] {
   const inputs = getBenchInputs(points);
   // Raw attribute bytes: the file's own fields as float32, x y z i (16 B/pt), plus ring for nuScenes (20 B/pt).
   const cases = [
-    { name: 'pcd binary', raw: 16, decode: () => readPcd(inputs.pcdBinary, 'bench.pcd') },
-    { name: 'pcd binary_compressed', raw: 16, decode: () => readPcd(inputs.pcdCompressed, 'bench.pcd') },
-    { name: 'kitti .bin', raw: 16, decode: () => readKittiBin(inputs.kittiBin, 'bench.bin') },
-    { name: 'nuscenes .bin', raw: 20, decode: () => readNuscenesBin(inputs.nuscenesBin, 'bench.bin') },
+    { name: 'pcd binary', raw: 16, file: inputs.pcdBinary, decode: () => readPcd(inputs.pcdBinary, 'bench.pcd') },
+    {
+      name: 'pcd binary_compressed',
+      raw: 16,
+      file: inputs.pcdCompressed,
+      decode: () => readPcd(inputs.pcdCompressed, 'bench.pcd'),
+    },
+    { name: 'kitti .bin', raw: 16, file: inputs.kittiBin, decode: () => readKittiBin(inputs.kittiBin, 'bench.bin') },
+    {
+      name: 'nuscenes .bin',
+      raw: 20,
+      file: inputs.nuscenesBin,
+      decode: () => readNuscenesBin(inputs.nuscenesBin, 'bench.bin'),
+    },
   ];
-  const rows = cases.map(({ name, raw, decode }): ResultRow => {
+  // Each output row, and beside it the peak of ArrayBuffer bytes alive during the same decode.
+  const rows = cases.flatMap(({ name, raw, file, decode }): ResultRow[] => {
     const cloud = decode();
     const { viewBytes, bufferBytes } = measureCloudBytes(cloud);
     const perPoint = viewBytes / cloud.count;
     const goal = atMost(1.1);
-    return {
+    const output: ResultRow = {
       section: 'memory',
       case: name,
       points,
@@ -52,6 +64,7 @@ function runSize(points: number, context: BenchContext): ResultRow[] {
       met: goal.isMet(perPoint / raw),
       note: `buffers behind the arrays: ${(bufferBytes / cloud.count).toFixed(2)} B/pt`,
     };
+    return [output, decodePeakRow(name, points, file.byteLength, decode)];
   });
   rows.push(...cachedWindowRows(points));
   context.log(`memory ${points} points done`);
@@ -147,6 +160,10 @@ export const memorySection: Section = {
     'memory "cached window": bytes of the ArrayBuffers behind the 13 decoded frames (each buffer once, so a ' +
       'recycled buffer larger than its view counts whole) over their points, worst step of the series; the ' +
       "pool's free buffers are outside the window and reported in the note only.",
+    'memory "peak ArrayBuffer bytes during decode": the highest `process.memoryUsage().arrayBuffers` above its ' +
+      'value before the decode (garbage collected first), read after every ArrayBuffer / typed-array allocation ' +
+      "(the global constructors and `slice` wrapped for the reading) and at the end, over the decoded cloud's " +
+      'buffers: 1× = the reader allocates its output and nothing else.',
   ],
   async run(context) {
     return context.sizes.flatMap((points) => runSize(points, context));
