@@ -1,7 +1,14 @@
 import { createCuboid } from '../core/edits/create-cuboid';
 import { estimateGroundZ } from '../core/geometry/ground';
 import { findClass } from '../core/model/default-ontology';
-import { fitCuboidAtClick, fitCuboidInRect, groundHeightAt, refitInTrack } from '../core/fit/index';
+import {
+  fitCuboidAtClick,
+  fitCuboidInRect,
+  groundHeightAt,
+  refitHeading,
+  refitInTrack,
+  turnFit,
+} from '../core/fit/index';
 import type { TrackSizeSource } from '../core/model/labels';
 import { translationOf } from '../core/math/mat4';
 import { motionYawAt } from '../core/tracks/motion';
@@ -108,8 +115,10 @@ export function snapSelectedToGround(session: SessionState, gesture?: string): v
 /**
  * Fits the selected box again to the points around its centre, keeping its class; nothing when none fit. The box
  * takes the fit's place and heading; on a rigid track the fit's size becomes the track's only where it rests on
- * more points than the track's size does (`refitInTrack`), so a sparse frame never shrinks the track. Then the
- * track's size is estimated again from all its frames, in the same undo step (`TrackSizeEstimator`).
+ * more points than the track's size does (`refitInTrack`), so a sparse frame never shrinks the track, and such a
+ * fit's heading neither turns a track that stands still nor strays from a moving one's direction of travel
+ * (`refitHeading`). Then the track's size is estimated again from all its frames, in the same undo step
+ * (`TrackSizeEstimator`).
  */
 export function refitSelected(session: SessionState): boolean {
   const c = session.selectedCuboid();
@@ -129,8 +138,20 @@ export function refitSelected(session: SessionState): boolean {
   const gesture = `refit-${crypto.randomUUID()}`;
   // A track that is not rigid keeps a size per box: the fit's is this box's.
   if (!track?.rigid) return session.labels.editCuboid('refitCuboid', c, { ...pose(fit), size: fit.size }, gesture);
+  // A fit resting on fewer points than the track's evidence turns neither a parked car nor a moving one away
+  // from its direction of travel (`refitHeading`).
+  const heading = refitHeading({
+    fit,
+    boxes: session.labels.tracks.boxesOf(c.trackId),
+    sizeSource: track.sizeSource,
+    frameIndex: session.frameIndex,
+    frames: session.scene.frames,
+    classId: cls?.id,
+    defaultSize: cls?.defaultSize,
+  });
   const [sx, sy] = translationOf(sweep.egoFromLidar);
-  const refit = refitInTrack(fit, { size: c.size, sizeSource: track.sizeSource }, session.frameIndex, [sx, sy]);
+  const turned = turnFit(fit, heading.yaw);
+  const refit = refitInTrack(turned, { size: c.size, sizeSource: track.sizeSource }, session.frameIndex, [sx, sy]);
   const change = { ...pose(refit), ...(refit.sizeChanged ? { size: refit.size } : {}) };
   const done = session.labels.editCuboid('refitCuboid', c, change, gesture, refit.sizeSource);
   if (done) void session.trackSize.estimate(c.trackId, { gesture });

@@ -3,6 +3,9 @@ import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { goToFrame, placeBoxAt } from './track-flow';
 import { journalEntries, openInBirdsEye, storedCuboids, targetCar, waitUntil, type StoredCuboid } from './app-flow';
+import { createDemoDrive, DEMO_SEED } from '../../src/core/demo/index';
+import { normalizeAngle } from '../../src/core/math/angle';
+import { yawOf } from '../../src/core/math/mat4';
 
 /** The track record the journal adds up to (one track in these tests). */
 async function storedTrack(page: Page): Promise<Record<string, unknown> | undefined> {
@@ -32,7 +35,8 @@ async function sizeSettled(page: Page): Promise<string> {
 
 /**
  * The demo drive's parked car, fitted on frame 1 where it shows about 880 points, then given a box on frame 43,
- * where it shows about 70: that frame's own fit is narrower and lower, and must not become the track's size.
+ * where it shows about 70: that frame's own fit is narrower and lower, and must not become the track's size; it
+ * also points the car the other way, which must not become its heading.
  */
 describe('a rigid track’s size only improves: a sparse frame never shrinks it, a size set by hand wins', () => {
   const profile = new Profile('WebGL2');
@@ -72,6 +76,14 @@ describe('a rigid track’s size only improves: a sparse frame never shrinks it,
     expect(boxes[0]!.size).toEqual(boxes[1]!.size);
     expect((await panelSize(page)).map((v, i) => v - placed.size[i]!).every((d) => d > -0.005)).toBe(true);
     expect(line).toMatch(/^Size: (frame 1's fit|from 2 frames), [\d,]+ points/);
+  });
+
+  it('and keeps the parked car’s heading in the world: a sparse frame’s fit does not turn it', async () => {
+    // The box panel's yaw is in frame 43's ego frame, the dense box's in frame 1's: compared in the world.
+    const frames = createDemoDrive(DEMO_SEED).scene.frames;
+    const shown = Number(await page.getByTestId('box-yaw').inputValue()) * (Math.PI / 180);
+    const turn = normalizeAngle(shown + yawOf(frames[42]!.worldFromEgo!) - (placed.yaw + yawOf(frames[0]!.worldFromEgo!))); // prettier-ignore
+    expect(Math.abs(turn) * (180 / Math.PI)).toBeLessThan(1);
   });
 
   it('a size set by hand in the box panel wins over a refit, until the user asks for a re-estimate', async () => {

@@ -12,4 +12,5 @@ export { buildSweepIndex, sweepIndexBuffers, type SweepIndex, type SweepPosition
 export { paintPointsInBoxes, type PaintBox } from './paint-points-in-boxes';
 export { estimateTrackSize, type TrackSizeEstimate, type TrackSizePart } from './estimate-track-size';
 export { refitInTrack, keepSeenFaces, type TrackRefit } from './refit-in-track';
+export { refitHeading, trackHeading, turnFit, type RefitHeadingInput, type RefitHeadingRule } from './refit-heading';
 export { replacesSize, supportOf, readSizeSource, type SizeSupport } from './size-evidence';

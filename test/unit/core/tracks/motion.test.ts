@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { motionYawAt } from '../../../../src/core/tracks/motion';
+import { motionAt, motionYawAt } from '../../../../src/core/tracks/motion';
 import type { FrameTiming } from '../../../../src/core/tracks/frame-motion';
 import { fromPose } from '../../../../src/core/math/mat4';
 import type { Cuboid } from '../../../../src/core/model/labels';
@@ -44,5 +44,19 @@ describe('motionYawAt', () => {
     });
     expect(motionYawAt(parked, 5, driving)).toBeUndefined();
     expect(motionYawAt([box(3, 1, 1)], 5, still)).toBeUndefined();
+  });
+
+  it('says how far the heading may lie from the direction of travel: less the farther the boxes, more in a turn', () => {
+    const near = motionAt([box(4, 0, 0), box(6, 4, 0)], 5, still)!;
+    const far = motionAt([box(0, 0, 0), box(10, 20, 0)], 5, still)!;
+    // Two centres half a metre off each: atan(1 / travel).
+    expect(near.tolerance).toBeCloseTo(Math.atan2(1, 4), 9);
+    expect(far.tolerance).toBeCloseTo(Math.atan2(1, 20), 9);
+    // Turning 20° between the boxes: half of it more either way; a box flipped end for end has not turned.
+    const turning = [box(0, 0, 0), { ...box(10, 20, 0), yaw: 0.35 }];
+    expect(motionAt(turning, 5, still)!.tolerance).toBeCloseTo(far.tolerance + 0.175, 9);
+    const flipped = [box(0, 0, 0), { ...box(10, 20, 0), yaw: Math.PI - 0.35 }];
+    expect(motionAt(flipped, 5, still)!.tolerance).toBeCloseTo(far.tolerance + 0.175, 9);
+    expect(motionAt([box(0, 0, 0), box(10, 0.5, 0)], 5, still)).toBeUndefined();
   });
 });
