@@ -1,7 +1,8 @@
 import { offsetInBoxFrame, type CuboidChange } from '../core/edits/update-cuboid';
 import type { Cuboid } from '../core/model/labels';
 import type { SessionState } from './session.svelte';
-import { refitSelected, snapSelectedToGround } from './box-actions';
+import { snapSelectedToGround } from './box-actions';
+import { refitWhenLoaded } from './refit-when-loaded';
 import { addSegmentHere } from './segment-actions';
 import {
   copyTrackHere,
@@ -72,7 +73,7 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'rotateRight', keys: ['e'], run: nudge((c, k) => ({ yaw: c.yaw - k * STEP_RAD })) },
   { id: 'flipHeading', keys: ['h'], run: nudge((c) => ({ yaw: c.yaw + Math.PI })) },
   { id: 'snapToGround', keys: ['g'], run: (s, { gesture }) => snapSelectedToGround(s, gesture) },
-  { id: 'refit', keys: ['v'], run: (s) => void refitSelected(s) },
+  { id: 'refit', keys: ['v'], run: (s) => void refitWhenLoaded(s) },
   {
     id: 'reestimateSize',
     keys: ['alt+v'],

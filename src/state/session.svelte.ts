@@ -54,6 +54,8 @@ export class SessionState {
   /** How the 3D view draws (colour mode, point size, isolation…), shared by every scene and remembered. */
   readonly display: DisplayState;
   #loadToken = 0;
+  /** The newest frame load, settled either way: what `frameLoaded` waits on. */
+  #loading: Promise<unknown> = Promise.resolve();
   /** Play and pause at the sensor's rate. */
   readonly playback = new Playback(this);
   /** Sizes rigid tracks from the points of all their frames (after a refit, or when asked). */
@@ -132,7 +134,9 @@ export class SessionState {
     const token = ++this.#loadToken;
     this.loadingFrame = clamped;
     try {
-      const frame = await this.frames.load(clamped);
+      const load = this.frames.load(clamped);
+      this.#loading = load.catch(() => undefined);
+      const frame = await load;
       if (token !== this.#loadToken) return;
       this.frame = frame;
       const lidar = this.scene.lidars[0];
@@ -148,6 +152,14 @@ export class SessionState {
     } finally {
       if (token === this.#loadToken) this.loadingFrame = undefined;
     }
+  }
+
+  /**
+   * Resolves once no frame is loading: the frame shown is loaded, or its load failed (a key pressed right after
+   * a frame change acts on the new frame's points, not on nothing).
+   */
+  async frameLoaded(): Promise<void> {
+    while (this.loadingFrame !== undefined) await this.#loading;
   }
 
   /** The 3D view drew this frame's sweep (it calls this after each draw). */

@@ -4,6 +4,7 @@ import { predictCuboid, propagateCuboid } from '../core/edits/propagate';
 import { deleteTrackFrom, mergeTracks, reassignFrom, splitTrack } from '../core/edits/track-operations';
 import type { SessionState } from './session.svelte';
 import { refitSelected } from './box-actions';
+import { refitWhenLoaded } from './refit-when-loaded';
 
 /**
  * What an annotator does to tracks through the sequence, as session actions: each is one named edit (one undo
@@ -82,7 +83,7 @@ export function copyTrackHere(session: SessionState, refit: boolean): void {
   )
     return;
   session.selectTrack(trackId);
-  if (refit) refitSelected(session);
+  if (refit) void refitWhenLoaded(session);
 }
 
 /** Puts the selected (or held) track's box on this frame at constant velocity from its two nearest boxes. */
