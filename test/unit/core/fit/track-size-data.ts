@@ -16,6 +16,8 @@ export interface EvalFrame {
   egoFromLidar: Mat4;
   grid: GridIndex;
   ground: GroundModel;
+  /** Where the ego was (the scene's pose), where the dataset has it. */
+  worldFromEgo?: Mat4;
 }
 
 /** A labelled object followed over frames: its class and its label box per frame (ego frame of that frame). */
@@ -34,7 +36,7 @@ export async function loadFolder(folder: string): Promise<{ frames: EvalFrame[];
     const sample = frame.lidar[0]!;
     const egoFromLidar = scene.lidars.find((l) => l.id === sample.sensorId)!.egoFromLidar;
     const cloud = readPointCloudFile(await files.read(sample.uri), sample.uri);
-    frames.push(prepare(frame.index, cloud, egoFromLidar));
+    frames.push(prepare(frame.index, cloud, egoFromLidar, frame.worldFromEgo));
   }
   return { frames, tracks: tracksOf(tracks, cuboids) };
 }
@@ -47,7 +49,7 @@ export function loadDemo(step: number): { frames: EvalFrame[]; tracks: EvalTrack
   const tracks = new Map<string, Track>();
   const cuboids: Cuboid[] = [];
   for (let f = 0; f < drive.scene.frames.length; f += step) {
-    frames.push(prepare(f, simulateSweep(drive, f), egoFromLidar));
+    frames.push(prepare(f, simulateSweep(drive, f), egoFromLidar, drive.scene.frames[f]!.worldFromEgo));
     const truth = groundTruthAt(drive, f);
     for (const t of truth.tracks) tracks.set(t.id, t);
     cuboids.push(...truth.cuboids);
@@ -55,13 +57,14 @@ export function loadDemo(step: number): { frames: EvalFrame[]; tracks: EvalTrack
   return { frames, tracks: tracksOf([...tracks.values()], cuboids) };
 }
 
-function prepare(index: number, cloud: PointCloud, egoFromLidar: Mat4): EvalFrame {
+function prepare(index: number, cloud: PointCloud, egoFromLidar: Mat4, worldFromEgo?: Mat4): EvalFrame {
   return {
     index,
     cloud,
     egoFromLidar,
     grid: buildGridIndex(cloud, egoFromLidar),
     ground: estimateGround(cloud, egoFromLidar),
+    ...(worldFromEgo ? { worldFromEgo } : {}),
   };
 }
 
