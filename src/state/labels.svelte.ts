@@ -15,6 +15,12 @@ import type { LabelRepository, LoadedLabels } from '../storage/label-repository'
 export class LabelsState {
   version = $state(0);
   pendingWrites = $state(0);
+  /**
+   * Journal entries this page has stored for the open scene, counted once the append's IndexedDB transaction
+   * has committed: the browser has then handed it to the operating system (its default, relaxed durability),
+   * so an edit counted here survives the browser being killed. The status bar exposes it to tests and tools.
+   */
+  storedEntries = $state(0);
   storageError = $state<string | undefined>(undefined);
   /** True while another tab edits this scene: edits here are refused rather than interleaved. */
   readOnly = $state(false);
@@ -183,6 +189,8 @@ export class LabelsState {
       .then(() => this.repository.append(name, patch, this.author, gesture, time))
       .then(async (seq) => {
         this.storageError = undefined;
+        // Dexie resolves an append outside a transaction of ours only on that transaction's complete event.
+        this.storedEntries++;
         // Only with no later write queued: the doc then is the labels as of `seq`, which a snapshot must be.
         if (this.repository.shouldSnapshot() && this.pendingWrites === 1)
           await this.repository.snapshot(this.#doc, seq);
