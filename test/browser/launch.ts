@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_FLAGS, SWIFTSHADER_WEBGPU_FLAGS } from './chromium-flags';
+import { browserProcesses, killBrowserProcesses } from './browser-processes';
 
 export type BackendName = 'WebGPU' | 'WebGL2';
 
@@ -44,10 +45,34 @@ export class Profile {
     return this.context.pages()[0] ?? (await this.context.newPage());
   }
 
-  /** Closes the browser without any chance to save on unload: the crash case. */
+  /**
+   * Closes the browser the way Playwright closes it: pages get no `beforeunload`, but the browser shuts down in
+   * order and finishes what it was writing. A crash is `crash()`.
+   */
   async kill(): Promise<void> {
     await this.context?.close();
     this.context = undefined;
+  }
+
+  /**
+   * A crash: SIGKILL to every process of the browser at once (the storage service too), so a write still in
+   * flight never lands. Then, as Chromium does when it starts after a crash, the lock the dead browser left in
+   * the profile goes, so the next `open()` starts on the same profile.
+   */
+  async crash(): Promise<void> {
+    const context = this.context;
+    if (!context) throw new Error('no browser runs on this profile');
+    const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+    killBrowserProcesses(this.dir);
+    await closed;
+    this.context = undefined;
+    const end = Date.now() + 10_000;
+    while (browserProcesses(this.dir).length > 0) {
+      if (Date.now() > end) throw new Error(`the browser on ${this.dir} outlived SIGKILL`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    for (const name of ['SingletonLock', 'SingletonSocket', 'SingletonCookie'])
+      rmSync(join(this.dir, name), { force: true });
   }
 
   async dispose(): Promise<void> {
