@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Profile } from './launch';
+import { Profile, type BackendName } from './launch';
 import { dragHandle } from './track-flow';
 import {
   boxCount,
@@ -25,14 +25,16 @@ async function pixelsPerMetre(page: Page, kind: string, a: string, b: string, me
   return Math.hypot(pa!.x - pb!.x, pa!.y - pb!.y) / metres;
 }
 
-describe('the side views: fit by click, resize in the side view, rotate in the top view, undo, redo, reload', () => {
-  const profile = new Profile('WebGPU');
+/** Fit by click, resize in the side view, rotate in the top view, undo, redo, reload: on both renderers. */
+describe.each(['WebGPU', 'WebGL2'] as const)('the side views on %s', (backend: BackendName) => {
+  const profile = new Profile(backend);
   let page: Page;
   const car = targetCar();
   let fitted: StoredCuboid;
 
   beforeAll(async () => {
     page = await openInBirdsEye(profile, inject('baseURL'));
+    expect(await page.getByTestId('backend').textContent()).toContain(backend);
   });
   afterAll(() => profile.dispose());
 
@@ -101,7 +103,7 @@ describe('the side views: fit by click, resize in the side view, rotate in the t
     const diff = Math.atan2(Math.sin(turned!.yaw - start!.yaw), Math.cos(turned!.yaw - start!.yaw));
     expect(diff).toBeCloseTo(Math.PI / 2, 1);
     await settle(page);
-    await page.screenshot({ path: screenshotPath('box-views.png') });
+    if (backend === 'WebGPU') await page.screenshot({ path: screenshotPath('box-views.png') });
     expect(await page.getByTestId('history-entry').count()).toBe(3);
   });
 
@@ -122,7 +124,7 @@ describe('the side views: fit by click, resize in the side view, rotate in the t
     );
     void history;
     await page.reload();
-    await openApp(page, inject('baseURL'), 'WebGPU');
+    await openApp(page, inject('baseURL'), backend);
     const [reloaded] = await storedCuboids(page);
     expect(reloaded).toEqual(redone);
     // The undo history came back with the labels: one more redo turns the box again.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { Profile } from './launch';
+import { Profile, type BackendName } from './launch';
 import { openInBirdsEye, targetCar } from './app-flow';
 import { exportAs } from './export-flow';
 import { keyframeTrackOn, placeBoxAt } from './track-flow';
@@ -19,8 +19,8 @@ import { materializeCuboids } from '../../src/core/tracks/materialize-cuboids';
  */
 const FRAMES = Array.from({ length: 11 }, (_, i) => i);
 
-describe('exports hold the boxes between two keyframes, in every format', () => {
-  const profile = new Profile('WebGL2');
+describe.each(['WebGPU', 'WebGL2'] as const)('exports on %s: every frame between keyframes', (backend: BackendName) => {
+  const profile = new Profile(backend);
   let page: Page;
   const download = async (format: string) => {
     const file = await exportAs(page, format);
@@ -29,6 +29,7 @@ describe('exports hold the boxes between two keyframes, in every format', () => 
 
   beforeAll(async () => {
     page = await openInBirdsEye(profile, inject('baseURL'));
+    expect(await page.getByTestId('backend').textContent()).toContain(backend);
     await placeBoxAt(page, targetCar().position);
     await keyframeTrackOn(page, 11, 2);
     await page.getByTestId('export-button').click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Profile } from './launch';
+import { Profile, type BackendName } from './launch';
 import { goToFrame } from './track-flow';
 import {
   boxCount,
@@ -17,13 +17,15 @@ import { countChangedNear } from './pixels';
 import { createDemoDrive, DEMO_SEED } from '../../src/core/demo/index';
 import { invertRigid, multiply, transformPoint } from '../../src/core/math/mat4';
 
-describe('a track through the drive: keyframes on frames 1 and 21, frame 11 interpolated, edited, kept', () => {
-  const profile = new Profile('WebGL2');
+/** Keyframes on frames 1 and 21, frame 11 interpolated, edited, kept: on both renderers. */
+describe.each(['WebGPU', 'WebGL2'] as const)('a track through the drive on %s', (backend: BackendName) => {
+  const profile = new Profile(backend);
   let page: Page;
   const car = targetCar();
 
   beforeAll(async () => {
     page = await openInBirdsEye(profile, inject('baseURL'));
+    expect(await page.getByTestId('backend').textContent()).toContain(backend);
   });
   afterAll(() => profile.dispose());
 
@@ -89,7 +91,7 @@ describe('a track through the drive: keyframes on frames 1 and 21, frame 11 inte
 
   it('finds frame 11 a keyframe after a reload', async () => {
     await page.reload();
-    await openApp(page, inject('baseURL'), 'WebGL2');
+    await openApp(page, inject('baseURL'), backend);
     await page.getByTestId('view-birds-eye').click();
     await goToFrame(page, 11);
     const middle = (await storedCuboids(page)).find((b) => b.frameIndex === 10)!;
