@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 
 /** The benchmark pages, built like the app (same Vite, Svelte plugin, ES workers), one HTML entry each. */
-export const PAGES = ['worker', 'gpu', 'labels', 'decode', 'timeline'] as const;
+export const PAGES = ['worker', 'gpu', 'labels', 'decode', 'timeline', 'app'] as const;
 export type PageName = (typeof PAGES)[number];
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
