@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { stopPageServer } from './browser/serve-pages';
 import { describeMachine } from './lib/describe-machine';
 import { formatTable } from './lib/print-table';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const createdAt = new Date();
   const machine = describeMachine(args.gpu, args.machine);
   const source = sourceRevision();
+  const loadAtStart = loadavg();
   // A full run is committed (bench/results/, the README's table comes from it); a partial one is not.
   const full = args.only === undefined && !args.quick;
   const out = args.out ?? (full ? resultsPathFor(createdAt, machine.kind) : 'bench/results.json');
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
     createdAt,
     source,
     machine,
+    loadAverage: { start: loadAtStart, end: loadavg() },
     quick: args.quick,
     only: args.only,
     browsers: chosen.some((s) => s.usesGpu) ? args.browsers : [],

@@ -24,6 +24,8 @@ export interface ResultsFile {
   /** The commit measured and how many tracked files differed from it; absent outside a git checkout. */
   source?: SourceRevision;
   machine: MachineDescription;
+  /** 1, 5 and 15-minute load averages when the run started and ended (absent in files from before it was kept). */
+  loadAverage?: { start: number[]; end: number[] };
   quick: boolean;
   only: string | undefined;
   /** Backends the GPU sections ran on (empty when none ran), and how Chromium rendered. */

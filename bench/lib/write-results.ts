@@ -10,6 +10,8 @@ export interface RunInfo {
   /** The commit measured, where the run started in a git checkout. */
   source: SourceRevision | undefined;
   machine: MachineDescription;
+  /** `os.loadavg()` when the run started and when it ended: how much else the machine was doing. */
+  loadAverage: { start: number[]; end: number[] };
   quick: boolean;
   only: string | undefined;
   /** Backends the GPU sections ran on (empty when none ran), and how Chromium rendered. */
