@@ -42,7 +42,13 @@ export async function fetchDemoFrame(
   }
   return {
     index,
-    cloud: { count: points.count, positions: points.positions, attributes: points.attributes, bounds: points.bounds },
+    cloud: {
+      count: points.count,
+      positions: points.positions,
+      attributes: points.attributes,
+      bounds: points.bounds,
+      ...(points.interleaved && { interleaved: points.interleaved }),
+    },
     images: images.map((i) => ({
       cameraId: i.cameraId,
       url: URL.createObjectURL(new Blob([i.image.data], { type: i.image.mime })),

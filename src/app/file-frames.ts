@@ -4,7 +4,7 @@ import type { FrameCache } from '../storage/frame-cache';
 import type { CachedPoints } from '../storage/db';
 import type { SceneFiles } from '../formats/scene/scene-files';
 import type { Scene } from '../core/model/scene';
-import { pointCloudBuffers } from '../core/model/point-cloud';
+import { pointCloudBuffers, withRecords } from '../core/model/point-cloud';
 import type { LoadedFrame } from '../state/frame-provider';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
 import { revokeFrameUrls } from './frame-window';
@@ -23,10 +23,15 @@ function mimeOf(path: string): string {
 /**
  * The cloud as IndexedDB should store it. Decoded arrays may view only the start of a pooled buffer, and a
  * structured clone copies a typed array's whole buffer: those are sliced to their exact bytes, so that the
- * cache stays within 1.1× the raw attribute bytes. The frame itself keeps the pooled arrays.
+ * cache stays within 1.1× the raw attribute bytes. Interleaved records are sliced once and their views moved
+ * onto the slice (one buffer stored). The frame itself keeps the pooled arrays.
  */
 function exactCopy(cloud: CachedPoints): CachedPoints {
   const exact = (a: Float32Array) => (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice());
+  if (cloud.interleaved) {
+    const records = exact(cloud.interleaved.records);
+    return records === cloud.interleaved.records ? cloud : withRecords(cloud, records);
+  }
   const attributes = Object.fromEntries(Object.entries(cloud.attributes).map(([name, a]) => [name, exact(a)]));
   return { ...cloud, positions: exact(cloud.positions), attributes };
 }
@@ -57,6 +62,7 @@ export async function fetchFileFrame(
       positions: decoded.positions,
       attributes: decoded.attributes,
       bounds: decoded.bounds,
+      ...(decoded.interleaved && { interleaved: decoded.interleaved }),
     };
     await cache.putMany(scene.id, [{ sensorId: sample.sensorId, index, payload: exactCopy(cloud) }]);
   }
@@ -70,7 +76,13 @@ export async function fetchFileFrame(
   );
   return {
     index,
-    cloud: { count: cloud.count, positions: cloud.positions, attributes: cloud.attributes, bounds: cloud.bounds },
+    cloud: {
+      count: cloud.count,
+      positions: cloud.positions,
+      attributes: cloud.attributes,
+      bounds: cloud.bounds,
+      ...(cloud.interleaved && { interleaved: cloud.interleaved }),
+    },
     images,
   };
 }
@@ -82,8 +94,8 @@ export async function fetchFileFrame(
  */
 export function releaseFileFrame(frame: LoadedFrame, pool: WorkerPool<DecodeWorkerApi>): void {
   revokeFrameUrls(frame);
-  // A transfer list naming a buffer twice, or a detached one, throws: distinct, non-empty buffers only.
-  const buffers = [...new Set(pointCloudBuffers(frame.cloud))].filter((b) => b.byteLength > 0);
+  // A detached buffer in a transfer list throws (`pointCloudBuffers` names each buffer once): non-empty ones only.
+  const buffers = pointCloudBuffers(frame.cloud).filter((b) => b.byteLength > 0);
   if (buffers.length === 0) return;
   // Recycling only saves allocations: a worker that is gone must not surface as an error.
   void pool.run((remote) => remote.recycle(transfer(buffers, buffers))).catch(() => undefined);

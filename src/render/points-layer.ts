@@ -1,19 +1,19 @@
 import { BufferGeometry, Points, PointsNodeMaterial, Sprite } from 'three/webgpu';
 import { attribute, instancedBufferAttribute, uniform } from 'three/tsl';
-import type { PointCloud } from '../core/model/point-cloud';
+import { attributeStride, type PointCloud } from '../core/model/point-cloud';
 import type { Mat4 } from '../core/math/mat4';
 import type { BoxPose } from '../core/fit/index';
 import { modeColor, PointColorUniforms, type FloatNode, type PointColorMode } from './point-colors';
 import { BoxSelection, type SelectionVariant } from './box-selection';
-import { PointBuffers } from './point-buffers';
+import { layoutOf, PointBuffers, sameLayout, type PointLayout } from './point-buffers';
 import { toMatrix4 } from './to-matrix4';
 
 export type { PointColorMode } from './point-colors';
 
-/** The largest value of an attribute: one pass, no allocation. */
-function maxOf(values: Float32Array): number {
+/** The largest of `count` values `stride` apart: one pass, no allocation. */
+function maxOf(values: Float32Array, count: number, stride: number): number {
   let max = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  for (let i = 0, end = count * stride; i < end; i += stride) if (values[i]! > max) max = values[i]!;
   return max;
 }
 
@@ -21,8 +21,9 @@ function maxOf(values: Float32Array): number {
  * One LiDAR sweep as one draw. The cloud stays in its sensor frame; the object's matrix is `egoFromLidar`.
  * Colours, the selected box's highlight and isolation are computed in the shader from uniforms, so changing
  * them uploads nothing per point (the first draw that reads intensity or labels after they changed uploads
- * that one attribute, once). The buffers are kept between frames: a sweep that fits is copied into them and
- * only its range is uploaded; they grow (with headroom) only when a bigger sweep arrives.
+ * that one attribute, once). The buffers are kept between frames: a sweep that fits is copied into them (an
+ * interleaved sweep's records with one `set`, drawn through strided attributes) and only its range is
+ * uploaded; they grow (with headroom) only when a bigger sweep arrives, and are made anew for another layout.
  *
  * Two draws read those buffers: `object` (point primitives, always one pixel: WebGPU has no larger points)
  * and `sprites` (one instanced square a point, for sizes above one pixel). Only one of them is visible.
@@ -60,15 +61,24 @@ export class PointsLayer {
   setCloud(cloud: PointCloud | undefined, egoFromLidar: Mat4 | undefined): void {
     const count = cloud?.count ?? 0;
     if (cloud && count > 0) {
-      if (count > this.capacity) this.#grow(Math.ceil(count * 1.25));
+      const layout = layoutOf(cloud);
+      if (count > this.capacity || !sameLayout(layout, this.#buffers!.layout)) {
+        this.#grow(Math.ceil(count * 1.25), layout);
+      }
       const buffers = this.#buffers!;
-      buffers.array('position').set(cloud.positions.subarray(0, count * 3));
+      const { stride } = layout;
+      // The records from their first value (x's offset back), or the packed x y z: one copy either way.
+      const first = cloud.interleaved?.records ?? cloud.positions;
+      buffers.records.set(first.subarray(0, count * stride));
+      buffers.markUpload('records', count);
       const values = cloud.attributes['intensity'];
-      if (values) buffers.array('intensity').set(values.subarray(0, count));
-      else buffers.array('intensity').fill(0, 0, count);
-      this.colors.intensityScale.value = 1 / Math.max(1e-6, maxOf(values ?? new Float32Array(0)));
-      buffers.markUpload('position', count);
-      buffers.markUpload('intensity', count);
+      if (layout.intensity === undefined) {
+        if (values) buffers.intensity.set(values.subarray(0, count));
+        else buffers.intensity.fill(0, 0, count);
+        buffers.markUpload('intensity', count);
+      }
+      const max = values ? maxOf(values, count, attributeStride(cloud)) : 0;
+      this.colors.intensityScale.value = 1 / Math.max(1e-6, max);
     }
     // The label buffer still describes the previous sweep: ignored until labels for this one are painted.
     this.colors.labelsValid.value = 0;
@@ -91,7 +101,7 @@ export class PointsLayer {
       this.colors.labelsValid.value = 0;
       return;
     }
-    this.#buffers.array('label').set(values.subarray(0, this.#count));
+    this.#buffers.labels.set(values.subarray(0, this.#count));
     this.#buffers.markUpload('label', this.#count);
     this.colors.labelsValid.value = 1;
   }
@@ -158,10 +168,10 @@ export class PointsLayer {
     return material;
   }
 
-  #grow(points: number): void {
+  #grow(points: number, layout: PointLayout): void {
     this.#geometry.dispose();
     this.#geometry = new BufferGeometry();
-    const buffers = (this.#buffers = new PointBuffers(points));
+    const buffers = (this.#buffers = new PointBuffers(points, layout));
     for (const name of ['position', 'intensity', 'label'] as const) {
       this.#geometry.setAttribute(name, buffers.vertex[name]);
     }

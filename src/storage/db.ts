@@ -5,6 +5,7 @@ import type { Patch } from '../core/edits/patch';
 import type { Ontology } from '../core/model/ontology';
 import type { LabelVersion } from '../core/model/label-version';
 import type { ExportRecord } from '../core/model/export-record';
+import type { PointCloud } from '../core/model/point-cloud';
 
 /** A decoded or generated sensor sample kept for the next visit. Evictable; labels never are. */
 export interface CachedFrame {
@@ -28,12 +29,13 @@ export interface FrameUse {
   lastUsed: number;
 }
 
-export interface CachedPoints {
+/**
+ * A decoded sweep as `PointCloud` holds it. Since v7 it may be interleaved: one `records` array that
+ * `positions` and the attributes view (one buffer in the stored value, as the structured clone keeps views of
+ * a buffer together); frames cached before v7 are dropped by its upgrade.
+ */
+export interface CachedPoints extends PointCloud {
   kind: 'points';
-  count: number;
-  positions: Float32Array;
-  attributes: Record<string, Float32Array>;
-  bounds: { min: [number, number, number]; max: [number, number, number] };
 }
 
 export interface CachedImage {
@@ -108,6 +110,8 @@ export type FrustumDb = Dexie & {
  * v5: label versions and the record of each export (new stores: older scenes simply have none yet).
  * v6: when each scene's files were brought in (`SceneOrigin.importedAt`), dated from its first journal entry
  * where that entry is the import of its labels (written in the same minute as the import).
+ * v7: cached sweeps may be interleaved records (`CachedPoints`); every frame cached before is dropped (a cache,
+ * not the user's work), so no reader ever takes an older record for the new shape or the new for the old.
  */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
@@ -142,6 +146,12 @@ export function openDb(name = 'frustum'): FrustumDb {
           .first()) as JournalEntry | undefined;
         if (first?.name === 'importLabels') await tx.table('origins').put({ ...origin, importedAt: first.time });
       }
+    });
+  db.version(7)
+    .stores({})
+    .upgrade(async (tx) => {
+      await tx.table('frames').clear();
+      await tx.table('frameUse').clear();
     });
   return db;
 }

@@ -1,3 +1,4 @@
+import { pointCloudBytes } from '../core/model/point-cloud';
 import type { CachedFrame, CachedImage, CachedPoints, FrustumDb } from './db';
 
 export function frameKey(sceneId: string, sensorId: string, index: number): string {
@@ -5,8 +6,7 @@ export function frameKey(sceneId: string, sensorId: string, index: number): stri
 }
 
 export function payloadBytes(p: CachedPoints | CachedImage): number {
-  if (p.kind === 'image') return p.data.byteLength;
-  return p.positions.byteLength + Object.values(p.attributes).reduce((n, a) => n + a.byteLength, 0);
+  return p.kind === 'image' ? p.data.byteLength : pointCloudBytes(p);
 }
 
 /**

@@ -10,6 +10,7 @@ import { SHARED_DATA, diskFiles, iou, readKittiLabels } from './data-files';
 import { importScene } from '../../src/formats/scene/import-scene';
 import { readPointCloudFile } from '../../src/formats/pointcloud/read-point-cloud-file';
 import { projectCloud } from '../../src/core/geometry/project-cloud';
+import { positionStride } from '../../src/core/model/point-cloud';
 import { screenshotPath } from './screenshot-path';
 
 /** How many of a frame's points the calibration maths puts inside each camera's image, computed in node. */
@@ -24,7 +25,10 @@ async function expectedProjected(dir: string, frame: number): Promise<Record<str
   return Object.fromEntries(
     scene.cameras
       .filter((c) => shown.has(c.id))
-      .map((c) => [c.id, projectCloud(c, lidar.egoFromLidar, cloud.positions, cloud.count, out)]),
+      .map((c) => [
+        c.id,
+        projectCloud(c, lidar.egoFromLidar, cloud.positions, cloud.count, out, 0.5, positionStride(cloud)),
+      ]),
   );
 }
 

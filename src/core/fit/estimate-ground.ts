@@ -1,5 +1,5 @@
 import type { Mat4 } from '../math/mat4';
-import type { PointCloud } from '../model/point-cloud';
+import { positionStride, type PointCloud } from '../model/point-cloud';
 import type { GroundModel } from './ground-model';
 
 export interface GroundOptions {
@@ -78,8 +78,9 @@ function lowestPerCell(cloud: PointCloud, m: Mat4, grid: Omit<GroundModel, 'heig
   const low1 = new Float32Array(cols * rows).fill(Infinity);
   const low2 = new Float32Array(cols * rows).fill(Infinity);
   const p = cloud.positions;
+  const s = positionStride(cloud);
   const inv = 1 / cellSize;
-  for (let i = 0, j = 0; i < cloud.count; i++, j += 3) {
+  for (let i = 0, j = 0; i < cloud.count; i++, j += s) {
     const px = p[j]!,
       py = p[j + 1]!,
       pz = p[j + 2]!;

@@ -1,5 +1,5 @@
 import type { Mat4 } from '../math/mat4';
-import type { PointCloud } from '../model/point-cloud';
+import { positionStride, type PointCloud } from '../model/point-cloud';
 
 /**
  * One sweep's points in the EGO frame, bucketed by a 2D grid of square cells in x, y so that a region query
@@ -32,20 +32,21 @@ export function buildGridIndex(cloud: PointCloud, egoFromLidar: Mat4, cellSize =
   const m = egoFromLidar;
   const n = cloud.count;
   const p = cloud.positions;
+  const s = positionStride(cloud);
   const ego = new Float32Array(n * 3);
   let minX = Infinity,
     minY = Infinity,
     maxX = -Infinity,
     maxY = -Infinity;
-  for (let i = 0, j = 0; i < n; i++, j += 3) {
+  for (let i = 0, j = 0, e = 0; i < n; i++, j += s, e += 3) {
     const px = p[j]!,
       py = p[j + 1]!,
       pz = p[j + 2]!;
     const x = m[0]! * px + m[1]! * py + m[2]! * pz + m[3]!;
     const y = m[4]! * px + m[5]! * py + m[6]! * pz + m[7]!;
-    ego[j] = x;
-    ego[j + 1] = y;
-    ego[j + 2] = m[8]! * px + m[9]! * py + m[10]! * pz + m[11]!;
+    ego[e] = x;
+    ego[e + 1] = y;
+    ego[e + 2] = m[8]! * px + m[9]! * py + m[10]! * pz + m[11]!;
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;

@@ -13,8 +13,11 @@ export interface SweepIndex {
   index: GridIndex;
 }
 
-/** The parts of a sweep the index needs: positions in the sensor frame (metres) and their bounds. */
-export type SweepPositions = Pick<PointCloud, 'count' | 'positions' | 'bounds'>;
+/**
+ * The parts of a sweep the index needs: positions in the sensor frame (metres), their bounds, and for an
+ * interleaved sweep its records (the positions' stride).
+ */
+export type SweepPositions = Pick<PointCloud, 'count' | 'positions' | 'bounds' | 'interleaved'>;
 
 /** Builds the ground model and the grid index of one sweep (a few milliseconds at 120k points). */
 export function buildSweepIndex(sweep: SweepPositions, egoFromLidar: Mat4): SweepIndex {

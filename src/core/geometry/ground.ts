@@ -1,5 +1,5 @@
 import type { Mat4 } from '../math/mat4';
-import type { PointCloud } from '../model/point-cloud';
+import { positionStride, type PointCloud } from '../model/point-cloud';
 
 /**
  * Ground height (ego z, metres) near an ego-frame (x, y): a low percentile of the z of the points within
@@ -15,10 +15,11 @@ export function estimateGroundZ(
   minPoints = 8,
 ): number | undefined {
   const p = cloud.positions;
+  const s = positionStride(cloud);
   const m = egoFromLidar;
   const r2 = radius * radius;
   const zs: number[] = [];
-  for (let i = 0, j = 0; i < cloud.count; i++, j += 3) {
+  for (let i = 0, j = 0; i < cloud.count; i++, j += s) {
     const px = p[j]!,
       py = p[j + 1]!,
       pz = p[j + 2]!;

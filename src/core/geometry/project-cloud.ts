@@ -6,6 +6,7 @@ import { distortNormalized } from './projection';
  * Projects a LiDAR sweep into a camera image: writes (u, v, depth) triples (pixels, pixels, metres along the
  * optical axis) into `out` for the points in front of the camera and inside the image, and returns how many.
  * One pass with the combined `cameraFromLidar` transform; no allocation per point unless the lens is distorted.
+ * `stride`: values from one point's x to the next one's in `positions` (a cloud's `positionStride`).
  */
 export function projectCloud(
   camera: CameraSensor,
@@ -14,13 +15,14 @@ export function projectCloud(
   count: number,
   out: Float32Array,
   minDepth = 0.5,
+  stride = 3,
 ): number {
   const m = multiply(camera.cameraFromEgo, egoFromLidar);
   const { fx, fy, cx, cy, skew } = camera.intrinsics;
   const { width, height, distortion } = camera;
   const plain = distortion.model === 'none';
   let n = 0;
-  for (let i = 0, j = 0; i < count && n * 3 + 2 < out.length; i++, j += 3) {
+  for (let i = 0, j = 0; i < count && n * 3 + 2 < out.length; i++, j += stride) {
     const px = positions[j]!,
       py = positions[j + 1]!,
       pz = positions[j + 2]!;

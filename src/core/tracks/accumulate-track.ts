@@ -1,6 +1,6 @@
 import { fromPose, invertRigid, multiply, type Mat4 } from '../math/mat4';
 import type { Cuboid } from '../model/labels';
-import type { PointCloud } from '../model/point-cloud';
+import { positionStride, type PointCloud } from '../model/point-cloud';
 
 /** What of a box the accumulation reads: its pose and size (metres, radians, its frame's ego frame). */
 export type BoxFrame = Pick<Cuboid, 'position' | 'size' | 'yaw' | 'pitch' | 'roll'>;
@@ -64,13 +64,14 @@ export function carryBoxPoints(
     hw = box.size[1] / 2 + margin,
     hh = box.size[2] / 2 + margin;
   const p = cloud.positions;
+  const s = positionStride(cloud);
   let out = new Float32Array(0);
   for (let pass = 0; pass < 2; pass++) {
     let k = 0;
-    for (let i = 0; i < cloud.count; i++) {
-      const x = p[3 * i]!,
-        y = p[3 * i + 1]!,
-        z = p[3 * i + 2]!;
+    for (let i = 0, j = 0; i < cloud.count; i++, j += s) {
+      const x = p[j]!,
+        y = p[j + 1]!,
+        z = p[j + 2]!;
       // Box coordinates: u along the length, v along the width, w up (metres from the centre).
       const u = b[0]! * x + b[1]! * y + b[2]! * z + b[3]!;
       if (Math.abs(u) > hl) continue;

@@ -10,13 +10,13 @@ let reused = 0;
 let allocated = 0;
 
 /**
- * A zeroed `Float32Array` of `length` values for a reader's output. Reuses the smallest recycled buffer of at
+ * A `Float32Array` of `length` values for a reader's output, zeroed unless `zeroed` is false. Reuses the smallest recycled buffer of at
  * least `4 × length` and at most 1.1 × that many bytes (a decoded frame's goal is ≤ 1.1× its raw bytes) (the view then covers its start, not the whole
  * buffer), else allocates a fresh one: fresh 16 MiB allocations cost 8–13 ms in a browser. Only the decode
  * worker is given clouds back; elsewhere (node, the CLI) the pool holds at most the full-length scratch arrays
  * that dropping invalid points leaves behind (`compactAttribute`), and the values are the same either way.
  */
-export function allocateFloat32(length: number): Float32Array {
+export function allocateFloat32(length: number, zeroed = true): Float32Array {
   const bytes = length * 4;
   const limit = bytes * MAX_SLACK;
   let best = -1;
@@ -31,8 +31,10 @@ export function allocateFloat32(length: number): Float32Array {
   const [buffer] = free.splice(best, 1) as [ArrayBuffer];
   held -= buffer.byteLength;
   reused++;
-  // Readers may rely on zeros (as from `new Float32Array`); a recycled buffer holds an old frame.
-  return new Float32Array(buffer, 0, length).fill(0);
+  // Readers may rely on zeros (as from `new Float32Array`); a recycled buffer holds an old frame. A caller that
+  // overwrites every value (a copy of a file's records) asks for none: the fill would be a second pass.
+  const out = new Float32Array(buffer, 0, length);
+  return zeroed ? out.fill(0) : out;
 }
 
 /**

@@ -3,11 +3,13 @@ import { decodeColumn, HOST_LITTLE_ENDIAN } from './decode-column';
 import type { DecodedPointCloud, PointField } from './decoded-point-cloud';
 import { allocateFloat32 } from './float32-pool';
 import { FormatError } from './format-error';
+import { readInterleavedRecords } from './read-interleaved-records';
 
 /**
  * Reads a headerless file of little-endian float32 records whose first three values are x y z (metres,
- * sensor frame) and whose others become the named attributes. Points with a NaN/±Inf coordinate or at
- * (0, 0, 0) are dropped, as in every reader (real KITTI and nuScenes sweeps have none).
+ * sensor frame) and whose others become the named attributes: the records as they are, viewed in place
+ * (`readInterleavedRecords`). Points with a NaN/±Inf coordinate or at (0, 0, 0) are dropped, as in every
+ * reader (real KITTI and nuScenes sweeps have none); a file that has any is de-interleaved and compacted.
  */
 export function readFloatRecords(
   bytes: Uint8Array,
@@ -21,6 +23,11 @@ export function readFloatRecords(
     throw new FormatError(fileName, `${bytes.byteLength} bytes is not a whole number of ${stride}-byte points`);
   }
   const count = bytes.byteLength / stride;
+  const fields = ['x', 'y', 'z', ...attributeNames].map((name): PointField => ({ name, type: 'float32', count: 1 }));
+  // The records as they are (one copy), unless a point must be dropped: then the copying reader below.
+  const attributes = attributeNames.map((name, j) => ({ name, offset: 3 + j }));
+  const records = readInterleavedRecords(bytes, { start: 0, count, stride: floats, x: 0, attributes });
+  if (records) return { ...records, format, fields, invalidCount: 0 };
   const positions = allocateFloat32(count * 3);
   const columns = attributeNames.map(() => allocateFloat32(count));
   if (HOST_LITTLE_ENDIAN) {
@@ -42,12 +49,10 @@ export function readFloatRecords(
     }
   }
   const kept = compactValidPoints(positions, count);
-  const attributes = Object.fromEntries(attributeNames.map((name, j) => [name, compactAttribute(columns[j]!, kept)]));
-  const fields = ['x', 'y', 'z', ...attributeNames].map((name): PointField => ({ name, type: 'float32', count: 1 }));
   return {
     count: kept.count,
     positions: trimPositions(positions, kept),
-    attributes,
+    attributes: Object.fromEntries(attributeNames.map((name, j) => [name, compactAttribute(columns[j]!, kept)])),
     bounds: kept.bounds,
     format,
     fields,

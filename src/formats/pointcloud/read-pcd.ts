@@ -3,6 +3,8 @@ import type { DecodedPointCloud } from './decoded-point-cloud';
 import { decodeRecords } from './decode-records';
 import { openPcdData } from './open-pcd-data';
 import { parsePcdHeader } from './pcd-header';
+import { pcdRecordLayout } from './pcd-record-layout';
+import { readInterleavedRecords } from './read-interleaved-records';
 
 /** A PCD cloud with what its header said beyond the fields. */
 export interface PcdPointCloud extends DecodedPointCloud {
@@ -22,6 +24,7 @@ export interface PcdPointCloud extends DecodedPointCloud {
  * attributes named after them, only the first element of a COUNT > 1 field; `_` padding fields are skipped;
  * packed `rgb`/`rgba` becomes `r g b (a)` in 0–255. Points with a NaN/±Inf coordinate or at (0, 0, 0) are
  * dropped and counted in `invalidCount`. Throws `FormatError` naming `fileName` on anything unreadable.
+ * Binary data of plain float32 fields is kept as its records (`pcdRecordLayout`) unless points are dropped.
  */
 export function readPcd(bytes: Uint8Array, fileName = 'cloud.pcd'): PcdPointCloud {
   const header = parsePcdHeader(bytes, fileName);
@@ -32,8 +35,11 @@ export function readPcd(bytes: Uint8Array, fileName = 'cloud.pcd'): PcdPointClou
     fileName,
     names,
   );
+  // Checks that the data is all there before either reader runs.
   const table = openPcdData(bytes, header, fileName);
-  const records = decodeRecords(table, fileName, names);
+  const layout = pcdRecordLayout(header);
+  const interleaved = layout && readInterleavedRecords(bytes, layout);
+  const records = interleaved ? { ...interleaved, invalidCount: 0 } : decodeRecords(table, fileName, names);
   return {
     ...records,
     format: `pcd-${header.encoding}`,

@@ -83,6 +83,35 @@ describe('fetchFileFrame', () => {
   });
 });
 
+describe('fetchFileFrame with interleaved records', () => {
+  it('caches one exact copy of pooled records, views moved onto it, and keeps the pooled records in the frame', async () => {
+    // Two KITTI records x y z i in a pooled buffer with room for a third.
+    const records = pooled([1, 2, 3, 0.5, 4, 5, 6, 0.25], 4);
+    const decoded: DecodedPointCloud = {
+      count: 2,
+      positions: records.subarray(0),
+      attributes: { intensity: records.subarray(3) },
+      bounds: { min: [1, 2, 3], max: [4, 5, 6] },
+      interleaved: { records, stride: 4 },
+      format: 'kitti-bin',
+      fields: [],
+      invalidCount: 0,
+    };
+    const { pool } = fakePool(decoded);
+    const { cache, puts } = fakeCache();
+    const frame = await fetchFileFrame(SCENE, FILES, pool, cache, 0);
+    expect(frame.cloud.interleaved?.records).toBe(records);
+    expect(frame.cloud.positions).toBe(decoded.positions);
+    const stored = puts[0]!;
+    if (stored.kind !== 'points') throw new Error('points expected');
+    const copy = stored.interleaved!.records;
+    expect(copy.buffer.byteLength).toBe(32);
+    expect([stored.positions.buffer, stored.attributes.intensity!.buffer]).toEqual([copy.buffer, copy.buffer]);
+    expect([stored.positions[4], stored.attributes.intensity![4]]).toEqual([4, 0.25]);
+    expect(stored.interleaved!.stride).toBe(4);
+  });
+});
+
 describe('releaseFileFrame', () => {
   it("revokes the frame's image URLs and gives each distinct, live buffer back to a worker once", () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);

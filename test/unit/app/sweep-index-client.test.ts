@@ -33,4 +33,25 @@ describe('createSweepIndexClient', () => {
     // The caller's positions are untouched (a transfer would have detached them).
     expect(positions.length).toBe(30);
   });
+
+  it('sends a copy of an interleaved sweep’s records, read at their stride', async () => {
+    const sent: SweepPositions[] = [];
+    const remote = {
+      build: async (sweep: SweepPositions, egoFromLidar: Mat4) => {
+        sent.push(sweep);
+        return buildSweepIndex(sweep, egoFromLidar);
+      },
+    };
+    const pool = { run: (task: (r: typeof remote) => Promise<unknown>) => task(remote) };
+    const build = createSweepIndexClient(() => pool as unknown as WorkerPool<SweepIndexWorkerApi>);
+    // Three records x y z intensity; the intensity values (100…) would wreck the index if read as positions.
+    const records = new Float32Array([1, 2, 3, 100, 4, 5, 6, 101, 7, 8, 9, 102]);
+    const bounds = { min: [1, 2, 3], max: [7, 8, 9] } as SweepPositions['bounds'];
+    const sweep = { count: 3, positions: records, bounds, interleaved: { records, stride: 4 } };
+    const built = await build(sweep, fromTranslation(0, 0, 0));
+    expect(sent[0]!.interleaved!.records).not.toBe(records);
+    expect(sent[0]!.positions.buffer).toBe(sent[0]!.interleaved!.records.buffer);
+    expect(Array.from(built.index.xyz).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(records.length).toBe(12);
+  });
 });

@@ -1,6 +1,7 @@
 import type { PointCloud } from '../../../../src/core/model/point-cloud';
 import type { Random } from '../../../../src/core/math/random';
 import { FormatError } from '../../../../src/formats/pointcloud/format-error';
+import { packedPositions, viewsFit } from './packed';
 
 /** A reader under test: bytes and a file name in, a cloud (or a promise of one) out. */
 export type Reader = (bytes: Uint8Array, fileName: string) => PointCloud | Promise<PointCloud>;
@@ -49,13 +50,12 @@ export async function findContractBreaks(read: Reader, fileName: string, cases: 
 function checkCloud(cloud: PointCloud): string | undefined {
   const { count, positions, bounds } = cloud;
   if (!Number.isInteger(count) || count < 0) return `count ${count}`;
-  if (!(positions instanceof Float32Array) || positions.length !== count * 3) return 'positions of the wrong length';
-  for (const [name, values] of Object.entries(cloud.attributes)) {
-    if (!(values instanceof Float32Array) || values.length !== count) return `attribute ${name} of the wrong length`;
-  }
+  const arrays = [positions, ...Object.values(cloud.attributes)];
+  if (!arrays.every((a) => a instanceof Float32Array) || !viewsFit(cloud)) return 'arrays of the wrong length';
   const corners = [...bounds.min, ...bounds.max];
   if (corners.length !== 6 || !corners.every(Number.isFinite)) return `bounds ${JSON.stringify(bounds)}`;
-  for (let i = 0; i < positions.length; i++) if (!Number.isFinite(positions[i])) return `position ${i} not finite`;
+  const xyz = packedPositions(cloud);
+  for (let i = 0; i < xyz.length; i++) if (!Number.isFinite(xyz[i])) return `position ${i} not finite`;
   return undefined;
 }
 

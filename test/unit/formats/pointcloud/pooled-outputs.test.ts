@@ -5,15 +5,14 @@ import { clearFloat32Pool, poolStats, recycleFloat32Buffers } from '../../../../
 import { readPointCloudFileAsync } from '../../../../src/formats/pointcloud/read-point-cloud-file-async';
 import { makeLas, makeLasPoints } from './make-las';
 import { makePcd } from './make-pcd';
+import { packedAttributes, packedPositions, viewsFit } from './packed';
 import { listSharedFiles, readSharedFile } from './shared-data';
 
 const KITTI = 'kitti-object/training/velodyne';
 
-/** Every output array of a cloud, by name, copied out of whatever buffer it views. */
+/** Every output array of a cloud, by name, copied out of whatever buffer it views (packed). */
 function valuesOf(cloud: DecodedPointCloud): Record<string, Float32Array> {
-  const out: Record<string, Float32Array> = { positions: cloud.positions.slice() };
-  for (const [name, values] of Object.entries(cloud.attributes)) out[name] = values.slice();
-  return out;
+  return { positions: packedPositions(cloud), ...packedAttributes(cloud) };
 }
 
 /** Byte for byte (NaNs included), and fast: a deep equality over 360k floats takes a second. */
@@ -67,26 +66,32 @@ const FILES: [string, () => Uint8Array][] = [
 describe('readers decode into pooled buffers', () => {
   beforeEach(clearFloat32Pool);
 
-  it('decodes a KITTI sweep into the buffers of a recycled, slightly larger one, with the same values', async () => {
+  it('decodes a KITTI sweep into the records of a recycled, slightly larger one, with the same values', async () => {
     const fresh = valuesOf(await readPointCloudFileAsync(readSharedFile(`${KITTI}/000001.bin`), '000001.bin'));
-    // 000002 has 126,891 points, 000001 120,268: each buffer of 000002 fits the same array of 000001.
+    // 000002 has 126,891 points, 000001 120,268: the records of 000002 fit those of 000001.
     const donor = await readPointCloudFileAsync(readSharedFile(`${KITTI}/000002.bin`), '000002.bin');
     const recycled = recycle(donor);
     const cloud = await readPointCloudFileAsync(readSharedFile(`${KITTI}/000001.bin`), '000001.bin');
-    expect(recycled).toContain(cloud.positions.buffer);
-    expect(recycled).toContain(cloud.attributes.intensity!.buffer);
-    expect(cloud.positions.length).toBe(cloud.count * 3);
+    expect(recycled).toEqual([cloud.interleaved!.records.buffer]);
+    expect(cloud.attributes.intensity!.buffer).toBe(cloud.positions.buffer);
+    expect(viewsFit(cloud)).toBe(true);
     expectSameValues(valuesOf(cloud), fresh);
-    expect(poolStats()).toMatchObject({ buffers: 0, reused: 2 });
+    expect(poolStats()).toMatchObject({ buffers: 0, reused: 1 });
   });
 
   it('does not decode into buffers too small or more than 1.1 times too large', async () => {
-    // 000000 has 115,384 points: its positions are too small for 000001's, its intensity far too small, and
-    // its positions (3 floats a point) more than 1.1 times 000001's intensity.
+    // 000000 has 115,384 points: its records are too small for 000001's 120,268.
     const recycled = recycle(await readPointCloudFileAsync(readSharedFile(`${KITTI}/000000.bin`), '000000.bin'));
     const cloud = await readPointCloudFileAsync(readSharedFile(`${KITTI}/000001.bin`), '000001.bin');
     for (const buffer of pointCloudBuffers(cloud)) expect(recycled).not.toContain(buffer);
-    expect(poolStats()).toMatchObject({ buffers: 2, reused: 0 });
+    expect(poolStats()).toMatchObject({ buffers: 1, reused: 0 });
+    // And a buffer more than 1.1 times the records' bytes is not taken either: 000001 and 000002's records
+    // together (two KITTI sweeps' bytes in one) for 000000's.
+    clearFloat32Pool();
+    recycleFloat32Buffers([new ArrayBuffer((120268 + 126891) * 16)]);
+    const small = await readPointCloudFileAsync(readSharedFile(`${KITTI}/000000.bin`), '000000.bin');
+    expect(small.positions.buffer.byteLength).toBe(115384 * 16);
+    expect(poolStats()).toMatchObject({ buffers: 1, reused: 0 });
   });
 
   for (const [name, read] of FILES) {
@@ -96,12 +101,11 @@ describe('readers decode into pooled buffers', () => {
       const recycled = recycle(fresh);
       const cloud = await readPointCloudFileAsync(read(), name);
       expectSameValues(valuesOf(cloud), expected);
-      expect(cloud.positions.length).toBe(cloud.count * 3);
-      for (const values of Object.values(cloud.attributes)) expect(values.length).toBe(cloud.count);
+      expect(viewsFit(cloud)).toBe(true);
       expect(recycled).toContain(cloud.positions.buffer);
-      // Every output array has a buffer of its own: the worker transfers them all in one list.
-      const buffers = pointCloudBuffers(cloud);
-      expect(new Set(buffers).size).toBe(buffers.length);
+      // A packed cloud's arrays have a buffer each; an interleaved one's share its records' buffer.
+      const arrays = [cloud.positions, ...Object.values(cloud.attributes)];
+      expect(pointCloudBuffers(cloud)).toHaveLength(cloud.interleaved ? 1 : arrays.length);
     });
   }
 });

@@ -3,6 +3,7 @@ import { FormatError } from '../../../../src/formats/pointcloud/format-error';
 import { readKittiBin } from '../../../../src/formats/pointcloud/read-kitti-bin';
 import { readNuscenesBin } from '../../../../src/formats/pointcloud/read-nuscenes-bin';
 import { readPointCloudFile } from '../../../../src/formats/pointcloud/read-point-cloud-file';
+import { packedAttribute, packedPositions } from './packed';
 import { listSharedFiles, readSharedFile } from './shared-data';
 
 const KITTI = 'kitti-object/training/velodyne';
@@ -27,11 +28,13 @@ describe('readKittiBin', () => {
       const floats = floatsOf(bytes);
       expect(cloud.count).toBe(bytes.length / 16);
       expect(cloud.format).toBe('kitti-bin');
+      const positions = packedPositions(cloud);
+      const intensity = packedAttribute(cloud, 'intensity')!;
       for (let i = 0; i < cloud.count; i += 997) {
-        expect(cloud.positions.subarray(i * 3, i * 3 + 3)).toEqual(floats.subarray(i * 4, i * 4 + 3));
-        expect(cloud.attributes.intensity![i]).toBe(floats[i * 4 + 3]);
+        expect(positions.subarray(i * 3, i * 3 + 3)).toEqual(floats.subarray(i * 4, i * 4 + 3));
+        expect(intensity[i]).toBe(floats[i * 4 + 3]);
       }
-      const [lo, hi] = rangeOf(cloud.attributes.intensity!);
+      const [lo, hi] = rangeOf(intensity);
       expect(lo).toBeGreaterThanOrEqual(0);
       expect(hi).toBeLessThanOrEqual(1);
       expect(hi).toBeGreaterThan(0.5);
@@ -43,7 +46,7 @@ describe('readKittiBin', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     const cloud = readKittiBin(shifted.subarray(1), 'shifted.bin');
-    expect(cloud.positions).toEqual(readKittiBin(bytes).positions);
+    expect(packedPositions(cloud)).toEqual(packedPositions(readKittiBin(bytes)));
   });
 });
 
@@ -54,14 +57,16 @@ describe('readNuscenesBin', () => {
     const floats = floatsOf(bytes);
     expect(cloud.count).toBe(34688);
     expect(cloud.format).toBe('nuscenes-bin');
+    const positions = packedPositions(cloud);
+    const [intensity, ring] = [packedAttribute(cloud, 'intensity')!, packedAttribute(cloud, 'ring')!];
     for (const i of [0, 1, 20000, 34687]) {
-      expect(cloud.positions[i * 3 + 1]).toBe(floats[i * 5 + 1]);
-      expect(cloud.attributes.intensity![i]).toBe(floats[i * 5 + 3]);
-      expect(cloud.attributes.ring![i]).toBe(floats[i * 5 + 4]);
+      expect(positions[i * 3 + 1]).toBe(floats[i * 5 + 1]);
+      expect(intensity[i]).toBe(floats[i * 5 + 3]);
+      expect(ring[i]).toBe(floats[i * 5 + 4]);
     }
-    expect(rangeOf(cloud.attributes.ring!)).toEqual([0, 31]);
-    expect(cloud.attributes.ring!.every(Number.isInteger)).toBe(true);
-    expect(rangeOf(cloud.attributes.intensity!)).toEqual([0, 255]);
+    expect(rangeOf(ring)).toEqual([0, 31]);
+    expect(ring.every(Number.isInteger)).toBe(true);
+    expect(rangeOf(intensity)).toEqual([0, 255]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPcd } from '../../../../src/formats/pointcloud/read-pcd';
+import { packedAttribute, packedPositions } from './packed';
 import { findPcdDataOffset, readSharedFile } from './shared-data';
 
 const read = (name: string) => readPcd(readSharedFile(`pcd/edge-cases/${name}`), name);
@@ -8,8 +9,8 @@ describe('readPcd edge cases', () => {
   it('output_binary.pcd gives its 3 known points', () => {
     const cloud = read('output_binary.pcd');
     expect(cloud.count).toBe(3);
-    expect([...cloud.positions]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(cloud.attributes.intensity).toEqual(new Float32Array([0.5, 0.8, 1]));
+    expect([...packedPositions(cloud)]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(packedAttribute(cloud, 'intensity')).toEqual(new Float32Array([0.5, 0.8, 1]));
     expect(cloud.bounds).toEqual({ min: [1, 2, 3], max: [7, 8, 9] });
     expect(cloud.viewpoint).toEqual([0, 0, 0, 1, 0, 0, 0]);
     expect(cloud.version).toBe('.7');

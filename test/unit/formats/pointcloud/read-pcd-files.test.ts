@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../../src/formats/pointcloud/format-error';
 import { readPcd } from '../../../../src/formats/pointcloud/read-pcd';
+import { packedAttribute, packedPositions, viewsFit } from './packed';
 import { findPcdDataOffset, listSharedFiles, readPcdHeaderValue, readSharedFile } from './shared-data';
 
 const folders = ['pcd/edge-cases', 'pcd/pcl-generated', 'sustechpoints/lidar'];
@@ -26,9 +27,8 @@ describe('readPcd on every real PCD file', () => {
         }
         const cloud = readPcd(bytes, name);
         expect(cloud.count + cloud.invalidCount).toBe(Number(readPcdHeaderValue(bytes, 'POINTS')));
-        expect(cloud.positions.length).toBe(cloud.count * 3);
-        for (const values of Object.values(cloud.attributes)) expect(values.length).toBe(cloud.count);
-        expect(cloud.positions.every(Number.isFinite)).toBe(true);
+        expect(viewsFit(cloud)).toBe(true);
+        expect(packedPositions(cloud).every(Number.isFinite)).toBe(true);
       });
     }
   }
@@ -50,10 +50,11 @@ describe('PCL-written KITTI frame in three encodings', () => {
   it('decodes binary to the float32 values in the file (checked with a plain DataView loop)', () => {
     const bytes = readSharedFile('pcd/pcl-generated/kitti000008_reduced_binary.pcd');
     const view = new DataView(bytes.buffer, bytes.byteOffset + findPcdDataOffset(bytes));
+    const [positions, intensity] = [packedPositions(binary), packedAttribute(binary, 'intensity')!];
     for (const i of [0, 1, 5000, 17237]) {
-      expect(binary.positions[i * 3]).toBe(view.getFloat32(i * 16, true));
-      expect(binary.positions[i * 3 + 2]).toBe(view.getFloat32(i * 16 + 8, true));
-      expect(binary.attributes.intensity![i]).toBe(view.getFloat32(i * 16 + 12, true));
+      expect(positions[i * 3]).toBe(view.getFloat32(i * 16, true));
+      expect(positions[i * 3 + 2]).toBe(view.getFloat32(i * 16 + 8, true));
+      expect(intensity[i]).toBe(view.getFloat32(i * 16 + 12, true));
     }
   });
 
@@ -62,8 +63,8 @@ describe('PCL-written KITTI frame in three encodings', () => {
       const other = read(encoding);
       expect(other.format).toBe(`pcd-${encoding}`);
       expect(other.count).toBe(17238);
-      expect(other.positions).toEqual(binary.positions);
-      expect(other.attributes.intensity).toEqual(binary.attributes.intensity);
+      expect(packedPositions(other)).toEqual(packedPositions(binary));
+      expect(packedAttribute(other, 'intensity')).toEqual(packedAttribute(binary, 'intensity'));
       expect(other.bounds).toEqual(binary.bounds);
     });
   }

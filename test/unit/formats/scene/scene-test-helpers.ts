@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fromPose, invertRigid, transformPoint, type Mat4, type Vec3 } from '../../../../src/core/math/mat4';
 import type { Cuboid } from '../../../../src/core/model/labels';
+import { positionStride } from '../../../../src/core/model/point-cloud';
 import { createNodeFiles } from '../../../../src/cli/node-files';
 import { readPointCloudFile } from '../../../../src/formats/pointcloud/read-point-cloud-file';
 import { importScene, type ImportedScene } from '../../../../src/formats/scene/import-scene';
@@ -28,8 +29,9 @@ export function readEgoPoints(folder: string, imported: ImportedScene, frameInde
   const cloud = readPointCloudFile(bytes, sample.uri);
   const out: Vec3[] = [];
   const p = cloud.positions;
+  const s = positionStride(cloud);
   for (let i = 0; i < cloud.count; i++)
-    out.push(transformPoint(lidar.egoFromLidar, [p[3 * i]!, p[3 * i + 1]!, p[3 * i + 2]!]));
+    out.push(transformPoint(lidar.egoFromLidar, [p[s * i]!, p[s * i + 1]!, p[s * i + 2]!]));
   return out;
 }
 
