@@ -1,4 +1,5 @@
 import { readBundle } from '../formats/bundle/read-bundle';
+import { CodedError } from '../formats/problems/coded-error';
 import { createMemoryFiles } from '../formats/scene/scene-files';
 import type { SceneOrigin } from '../storage/db';
 import { copyToOpfs } from '../storage/opfs-files';
@@ -31,7 +32,7 @@ export async function importBundle(
     origin = { sceneId: scene.id, kind: 'opfs', name: fileName, paths, importedAt: Date.now() };
   } else {
     origin = await db.origins.get(scene.id);
-    if (!origin) throw new Error(`${fileName}: its sensor files are not in the bundle; open the folder of "${scene.name}" first, then import the bundle again`); // prettier-ignore
+    if (!origin) throw new CodedError('bundle.no-sensor-files', `${fileName}: its sensor files are not in the bundle; open the folder of "${scene.name}" first, then import the bundle again`, { file: fileName, scene: scene.name }); // prettier-ignore
   }
   const stale = (await db.scenes.get(scene.id))?.provenance.contentHash !== scene.provenance.contentHash;
   await replaceProject(db, bundle, origin);

@@ -5,6 +5,7 @@ import { materializeCuboids } from '../core/tracks/materialize-cuboids';
 import { buildLineage } from '../formats/labels/build-lineage';
 import { EXPORT_FORMATS } from '../formats/labels/label-formats';
 import type { LabelFile } from '../formats/labels/label-export';
+import { CodedError } from '../formats/problems/coded-error';
 import { formatProblemGroups, groupProblems } from '../formats/problems/group-problems';
 import { writeBundle } from '../formats/bundle/write-bundle';
 import type { BundleFile } from '../formats/bundle/frustum-bundle';
@@ -49,7 +50,8 @@ export function createExportBackend(
     async exportScene(request: ExportRequest): Promise<ExportResult> {
       const { scene, ontology, records, format } = request;
       const origin = await db.origins.get(scene.id);
-      if (!origin) throw new Error(`scene ${scene.id} is not in this browser`);
+      if (!origin)
+        throw new CodedError('scene.missing', `scene ${scene.id} is not in this browser`, { scene: scene.id });
       const { version } = await versionForExport(db, { sceneId: scene.id, records, author: LOCAL_AUTHOR, message: request.versionMessage }); // prettier-ignore
       const files = await filesOf(origin, scene);
       const inputs = await hashSceneInputs(scene, origin, files, request.onProgress);

@@ -2,6 +2,8 @@ import { transfer } from 'comlink';
 import type { WorkerPool } from '../decode/worker-pool';
 import type { FrameCache } from '../storage/frame-cache';
 import type { CachedPoints } from '../storage/db';
+import { CodedError } from '../formats/problems/coded-error';
+import { FormatError } from '../formats/pointcloud/format-error';
 import type { SceneFiles } from '../formats/scene/scene-files';
 import type { Scene } from '../core/model/scene';
 import { pointCloudBuffers, withRecords } from '../core/model/point-cloud';
@@ -37,6 +39,15 @@ function exactCopy(cloud: CachedPoints): CachedPoints {
 }
 
 /**
+ * An error the decode worker threw, as it was there: a worker hands an error over as its name and message only,
+ * so a file's `FormatError` is made again from them, naming its file apart for the UI to say.
+ */
+function fromWorker(error: unknown, path: string): unknown {
+  if (!(error instanceof Error) || error.name !== 'FormatError' || !error.message.startsWith(`${path}: `)) return error;
+  return new FormatError(path, error.message.slice(path.length + 2));
+}
+
+/**
  * One frame of an imported scene: the sweep from the decoded-frame cache, else read and decoded in a worker
  * (bytes and result transferred both ways) and cached; each camera's image straight from its file.
  */
@@ -49,13 +60,18 @@ export async function fetchFileFrame(
 ): Promise<LoadedFrame> {
   const frame = scene.frames[index];
   const sample = frame?.lidar[0];
-  if (!frame || !sample) throw new Error(`frame ${index} has no LiDAR sweep`);
+  if (!frame || !sample)
+    throw new CodedError('frame.no-sweep', `frame ${index} has no LiDAR sweep`, { frame: index + 1 });
   const cached = await cache.get(scene.id, sample.sensorId, index);
   let cloud = cached?.kind === 'points' ? cached : undefined;
   if (!cloud) {
     const bytes = await files.read(sample.uri);
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const decoded = await pool.run((remote) => remote.decode(transfer(buffer, [buffer]), sample.uri));
+    const decoded = await pool
+      .run((remote) => remote.decode(transfer(buffer, [buffer]), sample.uri))
+      .catch((error: unknown) => {
+        throw fromWorker(error, sample.uri);
+      });
     cloud = {
       kind: 'points',
       count: decoded.count,

@@ -5,6 +5,7 @@ import { claimScene, type SceneClaim } from '../storage/scene-lock';
 import { openOpfsFiles } from '../storage/opfs-files';
 import { findOntology, listStoredOntologies, setSceneOntology, storeOntology } from '../storage/ontology-repository';
 import { createDirectoryFiles, createUrlFiles } from '../decode/browser-files';
+import { CodedError } from '../formats/problems/coded-error';
 import type { WorkerPool } from '../decode/worker-pool';
 import { LabelsState } from '../state/labels.svelte';
 import { SessionState } from '../state/session.svelte';
@@ -64,7 +65,7 @@ export function createLibraryBackend(services: Services): LibraryBackend {
 
     async openScene(id) {
       const [scene, origin] = await Promise.all([db.scenes.get(id), db.origins.get(id)]);
-      if (!scene || !origin) throw new Error(`scene ${id} is not in this browser`);
+      if (!scene || !origin) throw new CodedError('scene.missing', `scene ${id} is not in this browser`, { scene: id });
       const files = await filesOf(origin, scene);
       const fetchFrame =
         origin.kind === 'demo'

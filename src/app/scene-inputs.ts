@@ -1,6 +1,7 @@
 import { canonicalJson } from '../core/model/canonical-json';
 import type { ExportInput } from '../core/model/export-lineage';
 import type { Scene } from '../core/model/scene';
+import { CodedError } from '../formats/problems/coded-error';
 import type { SceneFiles } from '../formats/scene/scene-files';
 import type { SceneOrigin } from '../storage/db';
 import { sha256Hex } from '../storage/sha256';
@@ -24,7 +25,7 @@ export async function hashSceneInputs(
     const bytes = new TextEncoder().encode(canonicalJson(record));
     return [{ path: `demo:${origin.seed}/scene.json`, sha256: await sha256Hex(bytes) }];
   }
-  if (!files) throw new Error(`the files of ${scene.name} cannot be read`);
+  if (!files) throw new CodedError('scene.files-unreadable', `the files of ${scene.name} cannot be read`, { scene: scene.name }); // prettier-ignore
   const paths = files.list();
   const inputs: ExportInput[] = [];
   for (const path of paths) {

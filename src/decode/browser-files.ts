@@ -1,3 +1,4 @@
+import { CodedError } from '../formats/problems/coded-error';
 import type { SceneFiles } from '../formats/scene/scene-files';
 
 /** Strips the top folder a dropped or picked folder brings, so paths start inside it. */
@@ -22,12 +23,12 @@ export function createFileListFiles(
     list: () => list,
     read: async (path) => {
       const file = byPath.get(path);
-      if (!file) throw new Error(`${path}: not in the chosen folder`);
+      if (!file) throw new CodedError('folder.file-missing', `${path}: not in the chosen folder`, { path });
       return new Uint8Array(await file.arrayBuffer());
     },
     readRange: async (path, start, end) => {
       const file = byPath.get(path);
-      if (!file) throw new Error(`${path}: not in the chosen folder`);
+      if (!file) throw new CodedError('folder.file-missing', `${path}: not in the chosen folder`, { path });
       return new Uint8Array(await file.slice(start, end).arrayBuffer());
     },
   };
@@ -49,12 +50,12 @@ export async function createDirectoryFiles(handle: FileSystemDirectoryHandle): P
     list: () => list,
     read: async (path) => {
       const file = byPath.get(path);
-      if (!file) throw new Error(`${path}: not in folder ${handle.name}`);
+      if (!file) throw new CodedError('folder.file-missing', `${path}: not in folder ${handle.name}`, { path });
       return new Uint8Array(await (await file.getFile()).arrayBuffer());
     },
     readRange: async (path, start, end) => {
       const file = byPath.get(path);
-      if (!file) throw new Error(`${path}: not in folder ${handle.name}`);
+      if (!file) throw new CodedError('folder.file-missing', `${path}: not in folder ${handle.name}`, { path });
       return new Uint8Array(await (await file.getFile()).slice(start, end).arrayBuffer());
     },
   };
@@ -78,12 +79,14 @@ export function createUrlFiles(
     try {
       response = await fetchFn(url, range ? { headers: { Range: `bytes=${range[0]}-${range[1] - 1}` } } : undefined);
     } catch (error) {
-      throw new Error(
+      throw new CodedError(
+        'remote.unreachable',
         `${path}: could not fetch ${url.href} (${error instanceof Error ? error.message : String(error)}; the server must allow CORS)`,
+        { path, url: url.href },
         { cause: error },
       );
     }
-    if (!response.ok) throw new Error(`${path}: ${url.href} answered ${response.status} ${response.statusText}`);
+    if (!response.ok) throw new CodedError('remote.refused', `${path}: ${url.href} answered ${response.status} ${response.statusText}`, { path, url: url.href, status: response.status }); // prettier-ignore
     const bytes = new Uint8Array(await response.arrayBuffer());
     // A server that ignores Range answers 200 with the whole file: take the part that was asked for.
     return range && response.status !== 206 ? bytes.subarray(range[0], range[1]) : bytes;

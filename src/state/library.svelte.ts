@@ -1,3 +1,4 @@
+import { CodedError } from '../formats/problems/coded-error';
 import { groupProblems } from '../formats/problems/group-problems';
 import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
 import type { ImportedScene } from '../formats/scene/import-scene';
@@ -112,7 +113,7 @@ export class LibraryState {
       this.error = undefined;
       const summary = this.scenes.find((s) => s.id === id);
       if (summary?.kind === 'directory' && !(await this.backend.requestAccess(id))) {
-        throw new Error(`no permission to read the folder of ${summary.name}`);
+        throw new CodedError('folder.no-permission', `no permission to read the folder of ${summary.name}`, { scene: summary.name }); // prettier-ignore
       }
       const next = await this.backend.openScene(id);
       // The scene being left stops playing: it would go on decoding frames through the shared workers.

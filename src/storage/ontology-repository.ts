@@ -1,5 +1,6 @@
 import type { Ontology } from '../core/model/ontology';
 import { shippedOntology } from '../core/model/shipped-ontologies';
+import { CodedError } from '../formats/problems/coded-error';
 import type { FrustumDb, StoredOntology } from './db';
 
 /** The ontologies the user loaded, oldest first. */
@@ -13,7 +14,7 @@ export async function listStoredOntologies(db: FrustumDb): Promise<StoredOntolog
  * A shipped ontology's id is refused: scenes that name it must keep getting the shipped one.
  */
 export async function storeOntology(db: FrustumDb, ontology: Ontology, fileName: string): Promise<StoredOntology> {
-  if (shippedOntology(ontology.id)) throw new Error(`${fileName}: the id "${ontology.id}" is a shipped ontology's`);
+  if (shippedOntology(ontology.id)) throw new CodedError('ontology.id.shipped', `${fileName}: the id "${ontology.id}" is a shipped ontology's`, { file: fileName, id: ontology.id }); // prettier-ignore
   const record: StoredOntology = { id: ontology.id, ontology, fileName, storedAt: Date.now() };
   await db.ontologies.put(record);
   return record;
@@ -27,5 +28,5 @@ export async function findOntology(db: FrustumDb, id: string): Promise<Ontology 
 /** Records which ontology a scene is labelled with. Its labels are untouched: classes are matched by id. */
 export async function setSceneOntology(db: FrustumDb, sceneId: string, ontologyId: string): Promise<void> {
   const changed = await db.scenes.update(sceneId, { ontologyId });
-  if (changed === 0 && !(await db.scenes.get(sceneId))) throw new Error(`scene ${sceneId} is not in this browser`);
+  if (changed === 0 && !(await db.scenes.get(sceneId))) throw new CodedError('scene.missing', `scene ${sceneId} is not in this browser`, { scene: sceneId }); // prettier-ignore
 }

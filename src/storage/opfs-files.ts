@@ -1,3 +1,4 @@
+import { CodedError } from '../formats/problems/coded-error';
 import type { SceneFiles } from '../formats/scene/scene-files';
 
 /**
@@ -50,8 +51,10 @@ export async function openOpfsFiles(sceneId: string, name: string, paths: readon
         const { dir, name: fileName } = await dirFor(root, path, false);
         return new Uint8Array(await (await (await dir.getFileHandle(fileName)).getFile()).arrayBuffer());
       } catch (error) {
-        throw new Error(
+        throw new CodedError(
+          'browser-copy.missing',
           `${path}: missing from this browser's copy of the scene (${error instanceof Error ? error.message : String(error)})`,
+          { path },
           { cause: error },
         );
       }

@@ -6,6 +6,7 @@ import type { Ontology } from '../core/model/ontology';
 import type { Scene } from '../core/model/scene';
 import { shippedOntology } from '../core/model/shipped-ontologies';
 import type { BundleJournalLine } from '../formats/bundle/frustum-bundle';
+import { CodedError } from '../formats/problems/coded-error';
 import type { FrustumDb, JournalEntry, SceneOrigin } from './db';
 import { listExports } from './export-repository';
 import { LabelRepository } from './label-repository';
@@ -27,7 +28,7 @@ export interface StoredProject {
 /** Reads a scene's project. Call after the open session's writes have landed (`LabelsState.flushed`). */
 export async function readProject(db: FrustumDb, sceneId: string): Promise<StoredProject> {
   const scene = await db.scenes.get(sceneId);
-  if (!scene) throw new Error(`scene ${sceneId} is not in this browser`);
+  if (!scene) throw new CodedError('scene.missing', `scene ${sceneId} is not in this browser`, { scene: sceneId });
   const [loaded, versions, exports, ontology] = await Promise.all([
     new LabelRepository(db, sceneId).load(),
     listVersions(db, sceneId),

@@ -10,6 +10,15 @@ import { nextTrackNumber } from '../model/track-names';
  * frame indices; "from a frame on" includes that frame.
  */
 
+/** A change of identity refused because both tracks have a box on `frames` (1-based), which the UI names. */
+export class TracksOverlapError extends Error {
+  override name = 'TracksOverlapError';
+
+  constructor(readonly frames: readonly number[]) {
+    super(`both tracks have a box on frame ${frames.join(', ')}`);
+  }
+}
+
 function trackOf(doc: LabelDoc, id: string, edit: string): Track {
   const t = doc.get(id);
   if (!t || t.type !== 'track') throw new Error(`${edit}: no track ${id}`);
@@ -32,7 +41,7 @@ export function reassignFrom(doc: LabelDoc, args: { trackId: string; fromFrame: 
     throw new Error(`reassignFrom: track ${args.trackId} has no box from frame ${args.fromFrame} on`);
   const taken = new Set(target ? trackBoxes(doc, target.id).map((c) => c.frameIndex) : []);
   const clashes = moving.filter((c) => taken.has(c.frameIndex)).map((c) => c.frameIndex + 1);
-  if (clashes.length > 0) throw new Error(`both tracks have a box on frame ${clashes.join(', ')}`);
+  if (clashes.length > 0) throw new TracksOverlapError(clashes);
   const patch: Patch = { added: [], updated: [], removed: [] };
   const trackGone = moving.length === trackBoxes(doc, args.trackId).length;
   if (!target) patch.added.push(splitOff(doc, source, args.toTrackId, trackGone));

@@ -27,19 +27,19 @@ export function readBundle(bytes: Uint8Array, fileName: string): FrustumBundle {
   try {
     entries = unzipSync(bytes);
   } catch (error) {
-    throw new FormatError(fileName, `not a zip file (${error instanceof Error ? error.message : String(error)})`);
+    throw new FormatError(fileName, `not a zip file (${error instanceof Error ? error.message : String(error)})`, { code: 'zip.malformed' }); // prettier-ignore
   }
   const name = (part: string) => `${fileName}/${part}`;
   const text = (part: string): string => {
     const entry = entries[part];
-    if (!entry) throw new FormatError(fileName, `${part} is missing: not a Frustum bundle, or an incomplete one`);
+    if (!entry) throw new FormatError(fileName, `${part} is missing: not a Frustum bundle, or an incomplete one`, { code: 'bundle.part.missing', values: { part } }); // prettier-ignore
     return strFromU8(entry);
   };
   const parse = (part: string, source = text(part)): unknown => {
     try {
       return JSON.parse(source) as unknown;
     } catch (error) {
-      throw new FormatError(name(part), `not valid JSON (${(error as Error).message})`);
+      throw new FormatError(name(part), `not valid JSON (${(error as Error).message})`, { code: 'json.syntax' });
     }
   };
   const checked = <K extends keyof Checked>(
@@ -54,16 +54,16 @@ export function readBundle(bytes: Uint8Array, fileName: string): FrustumBundle {
   };
 
   const index = parse(BUNDLE_PATHS.index) as Partial<BundleIndex>;
-  if (index?.format !== BUNDLE_FORMAT) throw new FormatError(name(BUNDLE_PATHS.index), `format must be "${BUNDLE_FORMAT}"`); // prettier-ignore
+  if (index?.format !== BUNDLE_FORMAT) throw new FormatError(name(BUNDLE_PATHS.index), `format must be "${BUNDLE_FORMAT}"`, { code: 'bundle.format.unknown' }); // prettier-ignore
   if (typeof index.version !== 'number' || index.version > BUNDLE_VERSION) {
-    throw new FormatError(name(BUNDLE_PATHS.index), `version ${index.version} is newer than this Frustum reads (${BUNDLE_VERSION})`); // prettier-ignore
+    throw new FormatError(name(BUNDLE_PATHS.index), `version ${index.version} is newer than this Frustum reads (${BUNDLE_VERSION})`, { code: 'bundle.version.newer', values: { version: String(index.version), supported: BUNDLE_VERSION } }); // prettier-ignore
   }
   validateFrustumManifest(text(BUNDLE_PATHS.manifest), name(BUNDLE_PATHS.manifest));
   const scene = checked<'scene'>(BUNDLE_PATHS.scene, parse(BUNDLE_PATHS.scene), checkScene);
   const records = checked<'records'>(BUNDLE_PATHS.current, parse(BUNDLE_PATHS.current), checkRecords);
   const versions = (index.versions ?? []).map((id) => {
     const version = checked<'version'>(versionPath(id), parse(versionPath(id)), checkVersion);
-    if (version.id !== id) throw new FormatError(name(versionPath(id)), `holds version ${version.id}, not ${id}`);
+    if (version.id !== id) throw new FormatError(name(versionPath(id)), `holds version ${version.id}, not ${id}`, { code: 'bundle.version.mismatch', values: { holds: version.id, expected: id } }); // prettier-ignore
     return version;
   });
   const journal = text(BUNDLE_PATHS.journal)
@@ -71,7 +71,7 @@ export function readBundle(bytes: Uint8Array, fileName: string): FrustumBundle {
     .filter((line) => line.trim() !== '')
     .map((line, i) => checked<'line'>(`${BUNDLE_PATHS.journal}:${i + 1}`, parse(`${BUNDLE_PATHS.journal}:${i + 1}`, line), checkJournalLine)); // prettier-ignore
   const reviews = parse(BUNDLE_PATHS.reviews);
-  if (!Array.isArray(reviews)) throw new FormatError(name(BUNDLE_PATHS.reviews), 'must be a list');
+  if (!Array.isArray(reviews)) throw new FormatError(name(BUNDLE_PATHS.reviews), 'must be a list', { code: 'bundle.reviews.malformed' }); // prettier-ignore
   const exports = checked<'exports'>(BUNDLE_PATHS.exports, parse(BUNDLE_PATHS.exports), checkExports);
   const lineage = checked<'lineage'>(BUNDLE_PATHS.lineage, parse(BUNDLE_PATHS.lineage), checkLineage);
   const ontology = entries[BUNDLE_PATHS.ontology]
@@ -79,10 +79,10 @@ export function readBundle(bytes: Uint8Array, fileName: string): FrustumBundle {
     : undefined;
   const data = (index.data ?? []).map((path): BundleFile => {
     if (path.startsWith('/') || path.split('/').includes('..')) {
-      throw new FormatError(name(DATA_FOLDER + path), 'a scene file must stay inside the scene folder');
+      throw new FormatError(name(DATA_FOLDER + path), 'a scene file must stay inside the scene folder', { code: 'bundle.path.outside' }); // prettier-ignore
     }
     const entry = entries[DATA_FOLDER + path];
-    if (!entry) throw new FormatError(fileName, `${DATA_FOLDER}${path} is missing`);
+    if (!entry) throw new FormatError(fileName, `${DATA_FOLDER}${path} is missing`, { code: 'bundle.data.missing', values: { path: DATA_FOLDER + path } }); // prettier-ignore
     return { path, bytes: entry };
   });
   // Boxes lying on their side (written before every reader stood them upright, or by hand) are stood up

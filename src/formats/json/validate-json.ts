@@ -1,4 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ProblemValues } from '../problems/file-problem';
+import { faultLine, type JsonFault } from './json-fault';
 import { JsonFileError } from './json-file-error';
 
 /**
@@ -10,7 +12,7 @@ export function validateJson<T>(
   text: string,
   fileName: string,
   validate: ValidateFunction<T>,
-  describe: (error: ErrorObject) => string | undefined = describeSchemaError,
+  describe: (error: ErrorObject) => string | JsonFault | undefined = schemaFault,
 ): T {
   const json = parseJsonFile(text, fileName);
   if (validate(json)) return json;
@@ -31,11 +33,53 @@ export function parseJsonFile(text: string, fileName: string): unknown {
 
 /** One ajv error as `<JSON path> <message>`, with the offending property or the allowed values where useful. */
 export function describeSchemaError(error: ErrorObject): string {
-  const where = error.instancePath || '/';
+  return faultLine(schemaFault(error));
+}
+
+/**
+ * One ajv error as a fault: ajv's English words (with the offending property or the allowed values where
+ * useful), and for the common keywords a code (`schema.<keyword>`) with the values its sentence names.
+ */
+export function schemaFault(error: ErrorObject): JsonFault {
+  const place = error.instancePath || '/';
   const params = error.params as Record<string, unknown>;
   let detail = '';
   if (error.keyword === 'additionalProperties') detail = ` ("${String(params['additionalProperty'])}")`;
   if (error.keyword === 'enum') detail = `: ${(params['allowedValues'] as unknown[]).join(', ')}`;
   if (error.keyword === 'const') detail = `: ${JSON.stringify(params['allowedValue'])}`;
-  return `${where} ${error.message ?? 'is invalid'}${detail}`;
+  const message = `${error.message ?? 'is invalid'}${detail}`;
+  const coded = schemaCode(error.keyword, params);
+  return coded ? { place, message, code: coded[0], values: coded[1] } : { place, message };
+}
+
+/** The code and values of an ajv keyword the catalogues word (`schema.required`), else undefined. */
+function schemaCode(keyword: string, params: Record<string, unknown>): [`schema.${string}`, ProblemValues] | undefined {
+  const text = (v: unknown) => String(v);
+  switch (keyword) {
+    case 'required':
+      return ['schema.required', { property: text(params['missingProperty']) }];
+    case 'additionalProperties':
+      return ['schema.additional', { property: text(params['additionalProperty']) }];
+    case 'type':
+      return ['schema.type', { type: text(params['type']) }];
+    case 'enum':
+      return ['schema.enum', { allowed: (params['allowedValues'] as unknown[]).map(text).join(', ') }];
+    case 'const':
+      return ['schema.const', { allowed: JSON.stringify(params['allowedValue']) }];
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return ['schema.limit', { comparison: text(params['comparison']), limit: Number(params['limit']) }];
+    case 'minItems':
+      return ['schema.min-items', { limit: Number(params['limit']) }];
+    case 'maxItems':
+      return ['schema.max-items', { limit: Number(params['limit']) }];
+    case 'minLength':
+      return ['schema.min-length', { limit: Number(params['limit']) }];
+    case 'pattern':
+      return ['schema.pattern', { pattern: text(params['pattern']) }];
+    default:
+      return undefined;
+  }
 }

@@ -36,7 +36,7 @@ export function readCsv(text: string, fileName: string): LabelSetRead {
   const header = rows.shift()?.fields ?? [];
   const column = new Map(header.map((name, i) => [name, i]));
   const missing = CSV_COLUMNS.filter((c) => !column.has(c));
-  if (missing.length > 0) throw new FormatError(fileName, `not a Frustum box CSV: no column ${missing.join(', ')}`);
+  if (missing.length > 0) throw new FormatError(fileName, `not a Frustum box CSV: no column ${missing.join(', ')}`, { code: 'csv.columns.missing', values: { columns: missing.join(', ') } }); // prettier-ignore
   const problems: FileProblem[] = [];
   const sceneId = `csv-${fnv1a64(fileName)}`;
   const tracks = new Map<string, Track>();

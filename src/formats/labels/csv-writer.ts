@@ -73,7 +73,7 @@ export function writeCsv(set: LabelSet, lineage: ExportLineage, fileName = 'labe
       ...dynamicKeys.map((k) => cell(box.attributes[k])),
     ]);
   }
-  const problems: FileProblem[] = set.segments.length > 0 ? [{ path: fileName, code: 'csv.segments.dropped', message: `${set.segments.length} time segments left out: the CSV has one row per box` }] : []; // prettier-ignore
+  const problems: FileProblem[] = set.segments.length > 0 ? [{ path: fileName, code: 'csv.segments.dropped', message: `${set.segments.length} time segments left out: the CSV has one row per box`, values: { segments: set.segments.length } }] : []; // prettier-ignore
   return {
     files: [
       { path: fileName, text },

@@ -36,7 +36,7 @@ export function readKittiLabels(text: string, path: string, mode: 'object' | 'tr
     const n = f.map(Number);
     const numeric = [...f.keys()].filter((k) => k !== lead).slice(0, 14 + lead);
     if (!type || f.length < 15 + lead || numeric.some((k) => !Number.isFinite(n[k]))) {
-      throw new FormatError(path, `expected ${15 + lead} fields (${describe(mode)})`, { code: 'kitti.row.columns', place: `line ${i + 1}` }); // prettier-ignore
+      throw new FormatError(path, `expected ${15 + lead} fields (${describe(mode)})`, { code: 'kitti.row.columns', place: `line ${i + 1}`, values: { fields: 15 + lead } }); // prettier-ignore
     }
     const v = (k: number) => n[lead + k]!;
     rows.push({

@@ -47,7 +47,7 @@ export function readKittiLabelSet(files: readonly LabelFile[], scene: Scene, opt
       const box = { objectKey: key, className: row.type, frameIndex: frame.index, ...kittiBoxInEgo(row, view.egoFromRect) }; // prettier-ignore
       labels.add({ ...box, attributes: kittiAttributes(row) }, file.path);
     }
-    if (skipped > 0) problems.push({ path: file.path, code: 'kitti.row.no-frame', message: `${skipped} rows of frames the scene lacks left out` }); // prettier-ignore
+    if (skipped > 0) problems.push({ path: file.path, code: 'kitti.row.no-frame', message: `${skipped} rows of frames the scene lacks left out`, values: { rows: skipped } }); // prettier-ignore
   }
   const named = applyKittiSidecar(labels.tracks, labels.cuboids, options.sidecar);
   const tracks = inferRigid(named.tracks, named.cuboids);

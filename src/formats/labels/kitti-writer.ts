@@ -72,8 +72,8 @@ export function writeKitti(set: LabelSet, lineage: ExportLineage, options: Kitti
   const labelPath = `label_02/${kittiSequenceName(set.scene)}.txt`;
   if (options.mode === 'tracking') files.push({ path: labelPath, text: trackingRows.map((r) => `${r}\n`).join('') });
   const written = options.mode === 'tracking' ? labelPath : 'label_2/';
-  if (unseen > 0) problems.push({ path: written, code: 'kitti.box.off-image', message: `${unseen} boxes are in no camera image: their 2D box is written as -1 -1 -1 -1` }); // prettier-ignore
-  if (set.segments.length > 0) problems.push({ path: written, code: 'kitti.segments.dropped', message: `${set.segments.length} time segments left out: KITTI has no place for them` }); // prettier-ignore
+  if (unseen > 0) problems.push({ path: written, code: 'kitti.box.off-image', message: `${unseen} boxes are in no camera image: their 2D box is written as -1 -1 -1 -1`, values: { boxes: unseen } }); // prettier-ignore
+  if (set.segments.length > 0) problems.push({ path: written, code: 'kitti.segments.dropped', message: `${set.segments.length} time segments left out: KITTI has no place for them`, values: { segments: set.segments.length } }); // prettier-ignore
   const trackIds = Object.fromEntries([...trackNumbers].map(([id, n]) => [String(n), id]));
   const tracks = kittiSidecarTracks(tracksInOrder(set, byFrame), trackNumbers);
   const sidecar = { format: `kitti-${options.mode}`, lineage, ...(options.mode === 'tracking' ? { trackIds, tracks } : {}) }; // prettier-ignore

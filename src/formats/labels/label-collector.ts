@@ -42,6 +42,7 @@ export class LabelCollector {
         path,
         code: 'labels.class.unknown',
         message: `class ${box.className} is not in the ontology; imported as '${classId}'`,
+        values: { className: box.className, classId },
       });
     }
     const track = this.#trackFor(box.objectKey, classId, box.className, path);
@@ -69,6 +70,7 @@ export class LabelCollector {
           path,
           code: 'labels.class.changed',
           message: `object ${key} is ${className} here but '${existing.classId}' before; kept '${existing.classId}'`,
+          values: { object: key!, className, classId: existing.classId },
         });
       }
       return existing;

@@ -88,8 +88,8 @@ export function readLabelFile(text: string, fileName: string, kind = detectLabel
       return readCsv(text, fileName);
     case 'kitti':
     case 'kitti-tracking':
-      throw new FormatError(fileName, 'KITTI labels need their calibration: convert the KITTI folder (with calib/) instead'); // prettier-ignore
+      throw new FormatError(fileName, 'KITTI labels need their calibration: convert the KITTI folder (with calib/) instead', { code: 'labels.kitti.no-calib' }); // prettier-ignore
     default:
-      throw new FormatError(fileName, 'not a label file Frustum knows (OpenLABEL, nuScenes-style JSON, Frustum CSV)');
+      throw new FormatError(fileName, 'not a label file Frustum knows (OpenLABEL, nuScenes-style JSON, Frustum CSV)', { code: 'labels.file.unknown' }); // prettier-ignore
   }
 }

@@ -48,6 +48,7 @@ export function labelsIntoScene(
         code: 'labels.frame.outside-scene',
         message: `a box on frame ${c.frameIndex + 1}, past the scene's last frame (${scene.frameCount}): left out`,
         place: `box ${c.id}`,
+        values: { frame: c.frameIndex + 1, last: scene.frameCount },
       });
       continue;
     }

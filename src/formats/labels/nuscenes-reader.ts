@@ -7,7 +7,7 @@ import { fromRotationTranslation } from '../calibration/to-mat4';
 import { JsonFileError } from '../json/json-file-error';
 import { parseJsonFile } from '../json/validate-json';
 import { fnv1a64 } from '../scene/listing-hash';
-import type { FileProblem, ProblemCode } from '../problems/file-problem';
+import type { FileProblem, ProblemCode, ProblemValues } from '../problems/file-problem';
 import { inferRigid } from './infer-rigid';
 import type { LabelSetRead } from './label-export';
 import { cuboidSourceOf, isAttributeRecord as isAttributes, isNumbers as vec } from './label-values';
@@ -32,7 +32,7 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     throw new JsonFileError(fileName, ['/ needs "sample" and "sample_annotation" arrays (nuScenes-style JSON)']);
   }
   const problems: FileProblem[] = [];
-  const problem = (code: ProblemCode, place: string, message: string) => problems.push({ path: fileName, code, message, place }); // prettier-ignore
+  const problem = (code: ProblemCode, place: string, message: string, values?: ProblemValues) => problems.push({ path: fileName, code, message, place, ...(values && { values }) }); // prettier-ignore
   const sceneInfo = (json['scene'] ?? {}) as Row;
   const sceneId = typeof sceneInfo['scene_id'] === 'string' ? sceneInfo['scene_id'] : `nuscenes-${fnv1a64(fileName)}`;
   const poses = new Map(table('ego_pose').map((p) => [p['token'], p]));
@@ -70,7 +70,7 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     if (!frame) return problem('nuscenes.annotation.no-sample', where, 'names no sample of the file: left out');
     if (!vec(a['translation'], 3) || !vec(a['size'], 3) || !vec(a['rotation'], 4)) return problem('nuscenes.annotation.malformed', where, 'needs translation (3), size (3) and rotation (4 numbers): left out'); // prettier-ignore
     const [w, l, h] = a['size'] as number[];
-    if (!(w! > 0 && l! > 0 && h! > 0)) return problem('nuscenes.annotation.nonpositive-size', where, `size ${w} × ${l} × ${h} is not above zero: left out`); // prettier-ignore
+    if (!(w! > 0 && l! > 0 && h! > 0)) return problem('nuscenes.annotation.nonpositive-size', where, `size ${w} × ${l} × ${h} is not above zero: left out`, { width: w!, length: l!, height: h! }); // prettier-ignore
     const track = trackFor(a['instance_token'], a['category_name'], instances.get(a['instance_token']));
     const egoFromWorld = frame.worldFromEgo ? invertAffine(frame.worldFromEgo) : identity();
     const pose = boxInEgo(egoFromWorld, a['translation'] as [number, number, number], rotationFromQuaternion(a['rotation'] as number[]), [l!, w!, h!]); // prettier-ignore

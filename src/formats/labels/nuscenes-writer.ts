@@ -44,7 +44,7 @@ export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileNa
   const problems: FileProblem[] = [];
   const posed = scene.frames.every((f) => f.worldFromEgo);
   if (!posed) problems.push({ path: fileName, code: 'nuscenes.pose.missing', message: 'not every frame has an ego pose: boxes are written in each frame’s ego frame' }); // prettier-ignore
-  if (set.segments.length > 0) problems.push({ path: fileName, code: 'nuscenes.segments.dropped', message: `${set.segments.length} time segments left out: nuScenes has no place for them` }); // prettier-ignore
+  if (set.segments.length > 0) problems.push({ path: fileName, code: 'nuscenes.segments.dropped', message: `${set.segments.length} time segments left out: nuScenes has no place for them`, values: { segments: set.segments.length } }); // prettier-ignore
   const sampleToken = (i: number) => tokenOf('sample', `${scene.id}/${i}`);
   const frameByIndex = new Map(scene.frames.map((f) => [f.index, f]));
   const samples = scene.frames.map((f, i) => ({

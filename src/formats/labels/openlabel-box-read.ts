@@ -2,7 +2,7 @@ import { identity } from '../../core/math/mat4';
 import type { Cuboid } from '../../core/model/labels';
 import type { CoordinateGraph } from './openlabel-cs-graph';
 import { readCuboidGeometry } from './openlabel-pose';
-import type { ProblemCode } from '../problems/file-problem';
+import type { ProblemCode, ProblemValues } from '../problems/file-problem';
 import type { OlCuboid } from './openlabel-types';
 import { boxInEgo } from './rotation-zyx';
 
@@ -19,7 +19,7 @@ export function readOlBox(
   ego: string | undefined,
   graph: CoordinateGraph,
   frameKey: string,
-  onProblem: (code: ProblemCode, message: string) => void,
+  onProblem: (code: ProblemCode, message: string, values?: ProblemValues) => void,
 ): Pick<Cuboid, 'position' | 'size' | 'yaw' | 'pitch' | 'roll'> | undefined {
   let geometry;
   try {
@@ -29,12 +29,13 @@ export function readOlBox(
     return undefined;
   }
   if (!geometry.size.every((v) => v > 0)) {
-    onProblem('openlabel.cuboid.nonpositive-size', `size ${geometry.size.join(' × ')} is not above zero (no box, e.g. a KITTI DontCare region): skipped`); // prettier-ignore
+    const [length, width, height] = geometry.size;
+    onProblem('openlabel.cuboid.nonpositive-size', `size ${geometry.size.join(' × ')} is not above zero (no box, e.g. a KITTI DontCare region): skipped`, { length, width, height }); // prettier-ignore
     return undefined;
   }
   const egoFromCs = ego === undefined || cs === undefined ? undefined : graph.transform(ego, cs, frameKey);
   if (ego !== undefined && cs !== undefined && !egoFromCs) {
-    onProblem('openlabel.cuboid.unlinked', `coordinate system "${cs}" is not linked to the ego frame "${ego}" on this frame: skipped`); // prettier-ignore
+    onProblem('openlabel.cuboid.unlinked', `coordinate system "${cs}" is not linked to the ego frame "${ego}" on this frame: skipped`, { cs, ego }); // prettier-ignore
     return undefined;
   }
   return boxInEgo(egoFromCs ?? identity(), geometry.centre, geometry.rotation, geometry.size);

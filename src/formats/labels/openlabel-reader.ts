@@ -33,7 +33,7 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
   if (!ol || typeof ol !== 'object' || !ol.metadata) throw new JsonFileError(fileName, ['/openlabel/metadata is missing']); // prettier-ignore
   const problems: FileProblem[] = [];
   const reported = new Set<string>();
-  const onProblem: OnProblem = (code, place, message) => problems.push({ path: fileName, code, message, place });
+  const onProblem: OnProblem = (code, place, message, values) => problems.push({ path: fileName, code, message, place, ...(values && { values }) }); // prettier-ignore
   // Files from other tools break the schema in small ways: each fault is named, then what can be read is read.
   const faults = findOpenLabelFaults(json);
   for (const fault of faults) onProblem('openlabel.schema', fault.place, fault.message);
@@ -43,7 +43,7 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
     reported.add(kind);
     // `vec`, `mat` and `binary` are plain data; every other kind OpenLABEL has is a geometry (bbox, poly2d, …).
     const code = NON_GEOMETRY.has(kind) ? 'openlabel.unsupported-data' : 'openlabel.unsupported-geometry';
-    onProblem(code, '/openlabel', `${kind} data has no Frustum type: not imported`);
+    onProblem(code, '/openlabel', `${kind} data has no Frustum type: not imported`, { kind });
   };
   const graph = new CoordinateGraph(ol, onProblem);
   const ego = findEgoSystem(ol);
@@ -77,7 +77,7 @@ export function readOpenLabel(text: string, fileName: string): LabelSetRead {
     for (const [frameIndex, { cuboid, attributes, where }] of [...frames].sort((a, b) => a[0] - b[0])) {
       if (!cuboid || !scene.frames[frameIndex]) continue;
       const cs = cuboid.coordinate_system ?? object.coordinate_system;
-      const pose = readOlBox(cuboid, cs, ego, graph, String(frameIndex), (code, m) => onProblem(code, where, m));
+      const pose = readOlBox(cuboid, cs, ego, graph, String(frameIndex), (code, m, v) => onProblem(code, where, m, v));
       if (!pose) continue;
       const { keyframe, source } = boxOrigin(cuboid.attributes);
       cuboids.push({ type: 'cuboid', id: `${trackId}@${frameIndex}`, sceneId: scene.id, trackId, frameIndex, ...pose, attributes, keyframe, source }); // prettier-ignore

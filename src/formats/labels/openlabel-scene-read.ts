@@ -2,14 +2,14 @@ import { identity } from '../../core/math/mat4';
 import type { CameraSensor, Frame, LidarSensor, Scene, SensorSample } from '../../core/model/scene';
 import { invertAffine } from '../calibration/invert-affine';
 import { fnv1a64 } from '../scene/listing-hash';
-import type { ProblemCode } from '../problems/file-problem';
+import type { ProblemCode, ProblemValues } from '../problems/file-problem';
 import { NOMINAL_FRAME_PERIOD_US } from '../scene/nominal-frame-period';
 import { readCameraModel } from './openlabel-camera-read';
 import type { CoordinateGraph } from './openlabel-cs-graph';
 import { EGO_CS, type OpenLabel, type OlInterval } from './openlabel-types';
 
 /** Notes a problem of the file being read: its code, where in the file (a JSON path), and what is wrong. */
-export type OnProblem = (code: ProblemCode, place: string, message: string) => void;
+export type OnProblem = (code: ProblemCode, place: string, message: string, values?: ProblemValues) => void;
 
 /**
  * The ego frame among a file's coordinate systems: `vehicle-iso8855`, else one named ego / vehicle / base /
@@ -66,13 +66,16 @@ export function readOlScene(
     const where = `/openlabel/streams/${id}`;
     const egoFromSensor = ego === undefined ? undefined : graph.transform(ego, id);
     if (stream.type === 'lidar') {
-      if (!egoFromSensor) onProblem('openlabel.stream.no-pose', where, 'no pose relative to the ego frame: taken as the ego frame'); // prettier-ignore
+      if (!egoFromSensor) onProblem('openlabel.stream.no-pose', where, 'no pose relative to the ego frame: taken as the ego frame', { stream: id }); // prettier-ignore
       lidars.push({ id, name: stream.description ?? id, egoFromLidar: egoFromSensor ?? identity() });
     } else if (stream.type === 'camera') {
       const model = readCameraModel(stream.stream_properties);
-      if ('problem' in model) onProblem('openlabel.camera.unsupported', where, `${model.problem}: camera left out`);
+      if ('problem' in model)
+        onProblem('openlabel.camera.unsupported', where, `${model.problem}: camera left out`, { camera: id });
       else if (!egoFromSensor)
-        onProblem('openlabel.stream.no-pose', where, 'no pose relative to the ego frame: camera left out');
+        onProblem('openlabel.stream.no-pose', where, 'no pose relative to the ego frame: camera left out', {
+          stream: id,
+        });
       else cameras.push({ id, name: stream.description ?? id, cameraFromEgo: invertAffine(egoFromSensor), ...model });
     }
   }

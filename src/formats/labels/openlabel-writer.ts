@@ -48,7 +48,7 @@ export function writeOpenLabel(
 ): LabelExport {
   const path = options.fileName ?? 'openlabel.json';
   const problems: FileProblem[] = [];
-  const dropped = (what: string) => (name: string) => problems.push({ path, code: 'openlabel.attribute.not-finite', message: `attribute ${name} is not a finite number; left out`, place: what }); // prettier-ignore
+  const dropped = (what: string) => (name: string) => problems.push({ path, code: 'openlabel.attribute.not-finite', message: `attribute ${name} is not a finite number; left out`, place: what, values: { attribute: name } }); // prettier-ignore
   const keyOf = olTrackKeys(set.tracks);
   const frames: Record<string, OlFrame> = {};
   for (const frame of set.scene.frames) frames[String(frame.index)] = { frame_properties: olFrameProperties(frame) };
@@ -57,13 +57,13 @@ export function writeOpenLabel(
     const key = keyOf.get(box.trackId);
     const frame = frames[String(box.frameIndex)];
     if (key === undefined || !frame) {
-      const [code, message] = key === undefined ? ['openlabel.box.no-track', `track ${box.trackId} is not in the export; left out`] as const : ['openlabel.box.no-frame', `frame ${box.frameIndex} is not in the scene; left out`] as const; // prettier-ignore
-      problems.push({ path, code, message, place: `box ${box.id}` });
+      const [code, message, values] = key === undefined ? ['openlabel.box.no-track', `track ${box.trackId} is not in the export; left out`, { track: box.trackId }] as const : ['openlabel.box.no-frame', `frame ${box.frameIndex} is not in the scene; left out`, { frame: box.frameIndex }] as const; // prettier-ignore
+      problems.push({ path, code, message, place: `box ${box.id}`, values });
       continue;
     }
     frame.objects ??= {};
     if (frame.objects[key]) {
-      problems.push({ path, code: 'openlabel.box.duplicate', message: `track ${box.trackId} has another box on frame ${box.frameIndex}; left out`, place: `box ${box.id}` }); // prettier-ignore
+      problems.push({ path, code: 'openlabel.box.duplicate', message: `track ${box.trackId} has another box on frame ${box.frameIndex}; left out`, place: `box ${box.id}`, values: { track: box.trackId, frame: box.frameIndex } }); // prettier-ignore
       continue;
     }
     const data: OlData = { ...olAttributes(box.attributes, dropped(`box ${box.id}`)) };

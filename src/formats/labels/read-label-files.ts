@@ -23,13 +23,13 @@ export function readLabelFiles(files: readonly LabelFile[], scene: Scene): Label
     const sidecar = sidecarFile ? parseSidecar(sidecarFile) : undefined;
     // KITTI names a file by its frame (object) or sequence (tracking) number; the reader goes by it.
     const unnamed = labels.find((f) => !/(?:^|\/)\d+\.txt$/.test(f.path));
-    if (unnamed) throw new FormatError(unnamed.path, 'a KITTI label file is named by its frame or sequence number (000042.txt, 0000.txt)'); // prettier-ignore
+    if (unnamed) throw new FormatError(unnamed.path, 'a KITTI label file is named by its frame or sequence number (000042.txt, 0000.txt)', { code: 'kitti.label.file-name' }); // prettier-ignore
     const read = readKittiLabelSet(labels, scene, { mode: kitti === 'kitti' ? 'object' : 'tracking', sidecar });
     return { set: { scene, tracks: read.tracks, cuboids: read.cuboids, segments: [] }, problems: read.problems };
   }
   if (labels.length !== 1) {
     const name = files.map((f) => f.path).join(', ');
-    throw new FormatError(name || '(no file)', 'choose one label file, or the KITTI label files of one export');
+    throw new FormatError(name || '(no file)', 'choose one label file, or the KITTI label files of one export', { code: 'labels.files.several' }); // prettier-ignore
   }
   return readLabelFile(labels[0]!.text, labels[0]!.path, kinds[0]);
 }
@@ -41,7 +41,7 @@ function unpack(file: LabelFile): LabelFile[] {
   try {
     entries = unzipSync(file.bytes);
   } catch (error) {
-    throw new FormatError(file.path, `not a zip file (${(error as Error).message})`);
+    throw new FormatError(file.path, `not a zip file (${(error as Error).message})`, { code: 'zip.malformed' });
   }
   return Object.entries(entries)
     .filter(([path]) => !path.endsWith('/'))
@@ -52,7 +52,7 @@ function parseSidecar(file: LabelFile): unknown {
   try {
     return JSON.parse(file.text) as unknown;
   } catch (error) {
-    throw new FormatError(file.path, `not valid JSON (${(error as Error).message})`);
+    throw new FormatError(file.path, `not valid JSON (${(error as Error).message})`, { code: 'json.syntax' });
   }
 }
 

@@ -1,7 +1,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { AttributeSpec, Ontology, OntologyClass, SegmentKind } from '../../core/model/ontology';
+import type { JsonFault } from '../json/json-fault';
 import { JsonFileError } from '../json/json-file-error';
-import { describeSchemaError, validateJson } from '../json/validate-json';
+import { schemaFault, validateJson } from '../json/validate-json';
 import type { OntologyFile } from './ontology-file';
 import { checkOntology } from './check-ontology';
 import schema from './ontology.schema.json';
@@ -29,40 +30,50 @@ export function readOntology(text: string, fileName: string): Ontology {
 }
 
 /**
- * An ajv error in words an annotator can act on, or undefined for the ones that only repeat another (an `if`
- * whose `then` failed is reported by the `then`'s own errors).
+ * An ajv error in words an annotator can act on (with a code and values, so that the app can say it in the
+ * user's language), or undefined for the ones that only repeat another (an `if` whose `then` failed is reported
+ * by the `then`'s own errors).
  */
-function clearer(error: ErrorObject): string | undefined {
-  const where = error.instancePath || '/';
+function clearer(error: ErrorObject): JsonFault | undefined {
+  const place = error.instancePath || '/';
   const value: unknown = error.data;
+  const fault = (code: `ontology.${string}`, message: string, values: JsonFault['values'] = {}): JsonFault => ({
+    place,
+    message,
+    code,
+    values,
+  });
   switch (error.keyword) {
     case 'if':
     case 'propertyNames':
       return undefined;
     case 'false schema':
-      return `${where} is not used by this kind of attribute`;
+      return fault('ontology.attribute.unused', 'is not used by this kind of attribute');
     case 'type':
-      if (typeof value === 'number') return `${where} ${value} is not a finite number`;
+      if (typeof value === 'number') return fault('ontology.number.not-finite', `${value} is not a finite number`, { value }); // prettier-ignore
       break;
     case 'pattern':
-      if (error.propertyName !== undefined) return `${where} "${error.propertyName}" is not a locale code like zh-CN`;
-      if (where.endsWith('/color')) return `${where} "${String(value)}" is not a colour written #rrggbb`;
-      if (where.endsWith('/id')) {
-        return `${where} "${String(value)}" is not an id: letters, digits and _ . : / -, starting with a letter or digit`;
+      if (error.propertyName !== undefined) {
+        const locale = error.propertyName;
+        return fault('ontology.locale.invalid', `"${locale}" is not a locale code like zh-CN`, { locale });
+      }
+      if (place.endsWith('/color')) return fault('ontology.color.invalid', `"${String(value)}" is not a colour written #rrggbb`, { value: String(value) }); // prettier-ignore
+      if (place.endsWith('/id')) {
+        return fault('ontology.id.invalid', `"${String(value)}" is not an id: letters, digits and _ . : / -, starting with a letter or digit`, { value: String(value) }); // prettier-ignore
       }
       break;
     case 'exclusiveMinimum':
-      return `${where} ${String(value)} must be greater than 0`;
+      return fault('ontology.number.not-positive', `${String(value)} must be greater than 0`, { value: String(value) }); // prettier-ignore
     case 'minItems':
-      if (where.endsWith('/values')) return `${where} an enum attribute needs at least one value`;
+      if (place.endsWith('/values')) return fault('ontology.enum.empty', 'an enum attribute needs at least one value');
       break;
     case 'enum':
-      if (where.endsWith('/kind')) {
-        return `${where} "${String(value)}" is not an attribute kind (enum, boolean, number or text)`;
+      if (place.endsWith('/kind')) {
+        return fault('ontology.kind.unknown', `"${String(value)}" is not an attribute kind (enum, boolean, number or text)`, { value: String(value) }); // prettier-ignore
       }
       break;
   }
-  return describeSchemaError(error);
+  return schemaFault(error);
 }
 
 function toOntology(file: OntologyFile): Ontology {

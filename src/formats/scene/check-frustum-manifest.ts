@@ -1,4 +1,4 @@
-import type { FileProblem, ProblemCode } from '../problems/file-problem';
+import type { FileProblem, ProblemCode, ProblemValues } from '../problems/file-problem';
 import type { FrustumManifest } from './frustum-manifest';
 
 /** How far a rotation may be from orthonormal (determinant 1, RᵀR = I) and still count as rigid. */
@@ -17,8 +17,8 @@ export function checkFrustumManifest(
   listed: (path: string) => boolean,
 ): FileProblem[] {
   const problems: FileProblem[] = [];
-  const note = (code: ProblemCode, place: string, message: string) =>
-    problems.push({ path: manifestPath, code, message, place });
+  const note = (code: ProblemCode, place: string, message: string, values?: ProblemValues) =>
+    problems.push({ path: manifestPath, code, message, place, ...(values && { values }) });
   const lidarIds = uniqueIds(manifest.lidars, '/lidars', note);
   const cameraIds = uniqueIds(manifest.cameras ?? [], '/cameras', note);
   const rigid = (m: readonly number[] | undefined, where: string) => {
@@ -38,6 +38,7 @@ export function checkFrustumManifest(
         'manifest.frame.time-order',
         `/frames/${f}/timestampUs`,
         `${frame.timestampUs} is not after the previous frame's ${previous.timestampUs}`,
+        { time: frame.timestampUs, previous: previous.timestampUs },
       );
     }
     for (const [kind, ids, samples] of [
@@ -51,12 +52,14 @@ export function checkFrustumManifest(
             'manifest.sensor.unknown',
             `${where}/sensorId`,
             `"${s.sensorId}" names no ${kind === 'lidar' ? 'LiDAR' : 'camera'}`,
+            { sensor: s.sensorId },
           );
         if (!listed(folder + s.path)) {
           problems.push({
             path: folder + s.path,
             code: 'manifest.file.missing',
             message: `listed in ${manifestPath} at ${where}/path but not in the folder`,
+            values: { manifest: manifestPath, at: `${where}/path` },
           });
         }
       });
@@ -68,6 +71,7 @@ export function checkFrustumManifest(
         'manifest.label.frame-range',
         `/labels/${i}/frame`,
         `${l.frame} is beyond the last frame (${manifest.frames.length - 1})`,
+        { frame: l.frame, last: manifest.frames.length - 1 },
       );
   });
   return problems;
@@ -76,11 +80,12 @@ export function checkFrustumManifest(
 function uniqueIds(
   sensors: readonly { id: string }[],
   where: string,
-  note: (code: ProblemCode, w: string, m: string) => void,
+  note: (code: ProblemCode, w: string, m: string, values?: ProblemValues) => void,
 ): Set<string> {
   const ids = new Set<string>();
   sensors.forEach((s, i) => {
-    if (ids.has(s.id)) note('manifest.sensor.duplicate', `${where}/${i}/id`, `"${s.id}" is used twice`);
+    if (ids.has(s.id))
+      note('manifest.sensor.duplicate', `${where}/${i}/id`, `"${s.id}" is used twice`, { sensor: s.id });
     ids.add(s.id);
   });
   return ids;

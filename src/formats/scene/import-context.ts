@@ -1,6 +1,6 @@
 import { JsonFileError } from '../json/json-file-error';
 import { FormatError } from '../pointcloud/format-error';
-import type { ProblemCode } from '../problems/file-problem';
+import type { ProblemCode, ProblemValues } from '../problems/file-problem';
 import { readImageSize } from './image-size';
 import type { FileProblem, SceneFiles } from './scene-files';
 
@@ -57,9 +57,12 @@ export class ImportContext {
     if (this.options.signal?.aborted) throw createAbortError();
   }
 
-  /** Notes a problem of `path`; `place` is where inside the file (a JSON path, `line 3`), kept out of `message`. */
-  problem(path: string, code: ProblemCode, message: string, place?: string): void {
-    this.problems.push({ path, code, message, ...(place === undefined ? {} : { place }) });
+  /**
+   * Notes a problem of `path`; `place` is where inside the file (a JSON path, `line 3`), kept out of `message`;
+   * `values` are what the code's sentence names.
+   */
+  problem(path: string, code: ProblemCode, message: string, place?: string, values?: ProblemValues): void {
+    this.problems.push({ path, code, message, ...(place === undefined ? {} : { place }), ...(values && { values }) });
   }
 
   /** The bytes of `path`, or undefined after noting a problem. */
@@ -126,7 +129,7 @@ export class ImportContext {
     // The reason alone where the error is about this very file; else the whole message, which names its file.
     if (coded?.fileName !== path) return this.problem(path, code, messageOf(error, path));
     const message = coded instanceof JsonFileError ? coded.faults.join('; ') : coded.reason;
-    this.problem(path, code, message, coded.place);
+    this.problem(path, code, message, coded.place, coded.values);
   }
 
   #report(): void {

@@ -21,7 +21,7 @@ export async function importFrustumManifest(ctx: ImportContext, base: SceneBase)
   const manifest = validateFrustumManifest(text, manifestPath);
   const folder = ctx.root;
   const problems = checkFrustumManifest(manifest, manifestPath, folder, (p) => ctx.has(p));
-  problems.forEach((p) => ctx.problem(p.path, p.code, p.message, p.place));
+  problems.forEach((p) => ctx.problem(p.path, p.code, p.message, p.place, p.values));
 
   const cameras = (manifest.cameras ?? []).map(toCameraSensor);
   const known = new Set([...manifest.lidars.map((l) => l.id), ...cameras.map((c) => c.id)]);

@@ -82,7 +82,7 @@ async function createCamera(
 ): Promise<CameraSensor | undefined> {
   const projection = calib.projections[k];
   if (!projection) {
-    ctx.problem(imagePath, 'kitti.calib.no-projection', `the calibration has no P${k}: camera ${id} left out`);
+    ctx.problem(imagePath, 'kitti.calib.no-projection', `the calibration has no P${k}: camera ${id} left out`, undefined, { k, camera: id }); // prettier-ignore
     return undefined;
   }
   ctx.plan(1);

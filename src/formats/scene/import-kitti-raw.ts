@@ -25,6 +25,8 @@ export async function importKittiRaw(ctx: ImportContext, base: SceneBase): Promi
       ctx.root,
       'kitti.drive.ignored',
       `drives ${drives.slice(1).join(', ')} not imported: one scene per drive`,
+      undefined,
+      { drives: drives.slice(1).join(', ') },
     );
   const inDrive = (pattern: string) =>
     ctx.paths.filter((p) => p.startsWith(drive) && new RegExp(`^${pattern}$`).test(p.slice(drive.length)));

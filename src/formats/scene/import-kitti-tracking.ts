@@ -23,6 +23,8 @@ export async function importKittiTracking(ctx: ImportContext, base: SceneBase): 
       `${ctx.root}velodyne/`,
       'kitti.sequence.ignored',
       `sequences ${sequences.slice(1).join(', ')} not imported: one scene per sequence`,
+      undefined,
+      { sequences: sequences.slice(1).join(', ') },
     );
   }
   const at = (n: number) => n * NOMINAL_FRAME_PERIOD_US;
@@ -67,6 +69,8 @@ export async function importKittiTracking(ctx: ImportContext, base: SceneBase): 
         labelPath,
         'kitti.label.no-sweep',
         `boxes of frames without a sweep were left out: ${[...missing].slice(0, 10).join(', ')}`,
+        undefined,
+        { frames: [...missing].slice(0, 10).join(', ') },
       );
     }
   }

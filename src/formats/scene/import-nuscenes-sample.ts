@@ -91,6 +91,8 @@ function addBoxes(ctx: ImportContext, base: SceneBase, info: NuscenesSampleInfo,
       path,
       'nuscenes.sweep.missing',
       `its sweep ${info.lidarPath} is not in the folder: ${boxes.length} boxes left out`,
+      undefined,
+      { sweep: info.lidarPath, boxes: boxes.length },
     );
     return;
   }

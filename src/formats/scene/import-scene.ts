@@ -1,6 +1,7 @@
 import type { Cuboid, Track } from '../../core/model/labels';
 import type { Scene } from '../../core/model/scene';
 import type { BinLayout } from '../pointcloud/read-point-cloud-file';
+import { CodedError } from '../problems/coded-error';
 import { detectLayout, LAYOUT_DESCRIPTIONS, type LayoutKind } from './detect-layout';
 import { ImportContext, type ImportOptions } from './import-context';
 import { importFrustumManifest } from './import-frustum-manifest';
@@ -46,7 +47,7 @@ const IMPORTERS: Record<LayoutKind, (ctx: ImportContext, base: SceneBase) => Pro
 export async function importScene(files: SceneFiles, options: ImportOptions = {}): Promise<ImportedScene> {
   const layout = detectLayout(files.list());
   if (!layout) {
-    throw new Error(`${files.name}: no scene layout recognised; looked for ${LAYOUT_DESCRIPTIONS.join('; ')}`);
+    throw new CodedError('scene.no-layout', `${files.name}: no scene layout recognised; looked for ${LAYOUT_DESCRIPTIONS.join('; ')}`, { folder: files.name }); // prettier-ignore
   }
   const ctx = new ImportContext(files, layout.root, options);
   ctx.checkAborted();

@@ -46,7 +46,7 @@ export async function importSustechpoints(ctx: ImportContext, base: SceneBase): 
     const first = [...files.values()][0];
     if (!calib) continue;
     if (!first) {
-      ctx.problem(calibPath, 'sustech.camera.no-images', `no images in camera/${name}/: camera left out`);
+      ctx.problem(calibPath, 'sustech.camera.no-images', `no images in camera/${name}/: camera left out`, undefined, { camera: name }); // prettier-ignore
       continue;
     }
     const size = await ctx.readImageSize(first);
@@ -66,6 +66,8 @@ export async function importSustechpoints(ctx: ImportContext, base: SceneBase): 
       `${ctx.root}camera/${name}/`,
       'sustech.camera.no-calib',
       `no calib/camera/${name}.json: camera left out`,
+      undefined,
+      { camera: name },
     );
 
   const frames = sweeps.map((uri, index): Frame => {

@@ -46,7 +46,7 @@ export async function assembleKittiDrive(
     const first = files[0];
     if (!calib || !projection || !first) {
       if (calib && first)
-        ctx.problem(first.path, 'kitti.calib.no-projection', `the calibration has no P${k}: camera ${id} left out`);
+        ctx.problem(first.path, 'kitti.calib.no-projection', `the calibration has no P${k}: camera ${id} left out`, undefined, { k, camera: id }); // prettier-ignore
       continue;
     }
     ctx.plan(1);

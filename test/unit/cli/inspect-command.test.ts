@@ -52,7 +52,7 @@ describe('frustum inspect', () => {
   });
 
   it('lists every problem beside the groups with --verbose, before or after the folder', async () => {
-    const problem = { path: 'label_2/000002.txt', code: 'labels.class.unknown', message: "class Misc is not in the ontology; imported as 'misc'" }; // prettier-ignore
+    const problem = { path: 'label_2/000002.txt', code: 'labels.class.unknown', message: "class Misc is not in the ontology; imported as 'misc'", values: { className: 'Misc', classId: 'misc' } }; // prettier-ignore
     for (const args of [
       ['inspect', DATA + 'kitti-object/training', '--verbose'],
       ['inspect', '--verbose', DATA + 'kitti-object/training'],

@@ -37,7 +37,7 @@ describe('LabelCollector', () => {
     const sus = new LabelCollector('s', 'sustech', { kind: 'manual' });
     sus.add(box('3', 'Car', 0), 'a.json');
     sus.add(box('3', 'Truck', 1), 'b.json');
-    expect(labels.problems).toEqual([{ path: 'a.txt', code: 'labels.class.unknown', message: "class Tram is not in the ontology; imported as 'tram'" }]); // prettier-ignore
-    expect(sus.problems).toEqual([{ path: 'b.json', code: 'labels.class.changed', message: "object 3 is Truck here but 'car' before; kept 'car'" }]); // prettier-ignore
+    expect(labels.problems).toEqual([{ path: 'a.txt', code: 'labels.class.unknown', message: "class Tram is not in the ontology; imported as 'tram'", values: { className: 'Tram', classId: 'tram' } }]); // prettier-ignore
+    expect(sus.problems).toEqual([{ path: 'b.json', code: 'labels.class.changed', message: "object 3 is Truck here but 'car' before; kept 'car'", values: { object: '3', className: 'Truck', classId: 'car' } }]); // prettier-ignore
   });
 });

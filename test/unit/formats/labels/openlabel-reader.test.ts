@@ -24,7 +24,7 @@ describe('readOpenLabel', () => {
     expect(set.cuboids.map((c) => c.trackId)).toEqual(['car']);
     expect(set.cuboids[0]!.yaw).toBeCloseTo(0.2, 15);
     expect(problems).toEqual([
-      { path: 'k.json', code: 'openlabel.cuboid.nonpositive-size', place: '/openlabel/frames/0/objects/0/object_data/cuboid/0', message: 'size -1 × -1 × -1 is not above zero (no box, e.g. a KITTI DontCare region): skipped' }, // prettier-ignore
+      { path: 'k.json', code: 'openlabel.cuboid.nonpositive-size', place: '/openlabel/frames/0/objects/0/object_data/cuboid/0', message: 'size -1 × -1 × -1 is not above zero (no box, e.g. a KITTI DontCare region): skipped', values: { length: -1, width: -1, height: -1 } }, // prettier-ignore
       { path: 'k.json', code: 'openlabel.cuboid.extra', place: '/openlabel/frames/0/objects/1/object_data/cuboid', message: 'more than one cuboid: the first is kept' }, // prettier-ignore
     ]);
   });

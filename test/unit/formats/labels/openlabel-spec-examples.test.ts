@@ -55,7 +55,7 @@ describe('OpenLABEL spec examples', () => {
     expect(boxes2d.set.tracks.map((t) => t.id)).toEqual(['car1', 'car2', 'car3', 'bus1', 'zebracross1', 'semaphore1', 'semaphore2']); // prettier-ignore
     expect(boxes2d.set.tracks[0]!.attributes).toEqual({ color: 'white', model: 'unknown' });
     expect(boxes2d.set.tracks[1]!.attributes).toEqual({ truncated: true });
-    expect(boxes2d.problems).toEqual([{ path: 'openlabel100_test_bbox_simple_attributes.json', code: 'openlabel.unsupported-geometry', place: '/openlabel', message: 'bbox data has no Frustum type: not imported' }]); // prettier-ignore
+    expect(boxes2d.problems).toEqual([{ path: 'openlabel100_test_bbox_simple_attributes.json', code: 'openlabel.unsupported-geometry', place: '/openlabel', message: 'bbox data has no Frustum type: not imported', values: { kind: 'bbox' } }]); // prettier-ignore
     const dynamic = read('openlabel100_test_static_dynamic_object_1_1.json');
     expect(dynamic.set.scene.frames).toHaveLength(11);
     expect(dynamic.set.tracks).toMatchObject([{ id: 'line1', classId: '#LaneMarking' }]);

@@ -25,8 +25,8 @@ describe('writer problems', () => {
     const set = troubled();
     const first = set.cuboids[0]!;
     const openlabel = writeOpenLabel(set, testLineage(), { fileName: 'out.json' }).problems;
-    expect(openlabel).toContainEqual({ path: 'out.json', code: 'openlabel.attribute.not-finite', message: 'attribute depth is not a finite number; left out', place: `box ${first.id}` }); // prettier-ignore
-    expect(openlabel).toContainEqual({ path: 'out.json', code: 'openlabel.box.no-track', message: 'track no-such-track is not in the export; left out', place: 'box stray' }); // prettier-ignore
+    expect(openlabel).toContainEqual({ path: 'out.json', code: 'openlabel.attribute.not-finite', message: 'attribute depth is not a finite number; left out', place: `box ${first.id}`, values: { attribute: 'depth' } }); // prettier-ignore
+    expect(openlabel).toContainEqual({ path: 'out.json', code: 'openlabel.box.no-track', message: 'track no-such-track is not in the export; left out', place: 'box stray', values: { track: 'no-such-track' } }); // prettier-ignore
 
     const kitti = writeKitti(set, testLineage(), { mode: 'tracking' }).problems;
     expect(kitti.map((p) => [p.path, p.code])).toEqual([
@@ -40,7 +40,7 @@ describe('writer problems', () => {
       ['n.json', 'nuscenes.segments.dropped'],
     ]);
     expect(writeCsv(set, testLineage(), 'b.csv').problems).toEqual([
-      { path: 'b.csv', code: 'csv.segments.dropped', message: '1 time segments left out: the CSV has one row per box' },
+      { path: 'b.csv', code: 'csv.segments.dropped', message: '1 time segments left out: the CSV has one row per box', values: { segments: 1 } }, // prettier-ignore
     ]);
   });
 });

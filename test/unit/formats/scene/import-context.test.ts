@@ -27,7 +27,7 @@ describe('ImportContext problems', () => {
     expect(await ctx.read('missing.txt')).toBeUndefined();
     ctx.problem('c.txt', 'kitti.calib.missing', 'missing: no poses');
     expect(ctx.problems).toEqual([
-      { path: 'a.txt', code: 'kitti.row.columns', place: 'line 1', message: expect.stringMatching(/^expected 15 fields/) }, // prettier-ignore
+      { path: 'a.txt', code: 'kitti.row.columns', place: 'line 1', message: expect.stringMatching(/^expected 15 fields/), values: { fields: 15 } }, // prettier-ignore
       { path: 'b.json', code: 'json.syntax', message: expect.stringMatching(/^not valid JSON/) },
       { path: 'c.txt', code: 'file.malformed', message: 'singular transform (determinant 0)' },
       { path: 'c.txt', code: 'kitti.calib.malformed', message: 'other.txt: no R row' },

@@ -126,10 +126,10 @@ describe('importScene: Frustum manifest', () => {
     expect(problems).toEqual([
       { path: MANIFEST, code: 'manifest.transform.not-rigid', place: '/lidars/0/egoFromLidar', message: 'is not a rigid transform (rotation determinant 2.00000, expected 1)' }, // prettier-ignore
       { path: MANIFEST, code: 'manifest.transform.not-rigid', place: '/cameras/0/cameraFromEgo', message: 'is not a rigid transform (its rotation columns are not orthonormal)' }, // prettier-ignore
-      { path: MANIFEST, code: 'manifest.sensor.unknown', place: '/frames/0/cameras/0/sensorId', message: '"back" names no camera' }, // prettier-ignore
-      { path: MANIFEST, code: 'manifest.frame.time-order', place: '/frames/2/timestampUs', message: "1700000000050000 is not after the previous frame's 1700000000100000" }, // prettier-ignore
-      { path: 'lidar/000009.bin', code: 'manifest.file.missing', message: `listed in ${MANIFEST} at /frames/2/lidar/0/path but not in the folder` }, // prettier-ignore
-      { path: MANIFEST, code: 'manifest.label.frame-range', place: '/labels/1/frame', message: '7 is beyond the last frame (2)' }, // prettier-ignore
+      { path: MANIFEST, code: 'manifest.sensor.unknown', place: '/frames/0/cameras/0/sensorId', message: '"back" names no camera', values: { sensor: 'back' } }, // prettier-ignore
+      { path: MANIFEST, code: 'manifest.frame.time-order', place: '/frames/2/timestampUs', message: "1700000000050000 is not after the previous frame's 1700000000100000", values: { time: 1700000000050000, previous: 1700000000100000 } }, // prettier-ignore
+      { path: 'lidar/000009.bin', code: 'manifest.file.missing', message: `listed in ${MANIFEST} at /frames/2/lidar/0/path but not in the folder`, values: { manifest: MANIFEST, at: '/frames/2/lidar/0/path' } }, // prettier-ignore
+      { path: MANIFEST, code: 'manifest.label.frame-range', place: '/labels/1/frame', message: '7 is beyond the last frame (2)', values: { frame: 7, last: 2 } }, // prettier-ignore
     ]);
     expect(scene.frames[0]!.cameras).toEqual([]);
     expect(scene.frames[2]!.lidar).toEqual([]);

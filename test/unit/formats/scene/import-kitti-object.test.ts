@@ -97,7 +97,7 @@ describe('importScene: KITTI object (real data)', () => {
     expect(imported.tracks.map((t) => t.classId)).toEqual(expected);
     expect(expected).toContain('misc');
     expect(imported.problems).toEqual([
-      { path: 'label_2/000002.txt', code: 'labels.class.unknown', message: "class Misc is not in the ontology; imported as 'misc'" }, // prettier-ignore
+      { path: 'label_2/000002.txt', code: 'labels.class.unknown', message: "class Misc is not in the ontology; imported as 'misc'", values: { className: 'Misc', classId: 'misc' } }, // prettier-ignore
     ]);
   });
 

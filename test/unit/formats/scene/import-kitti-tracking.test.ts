@@ -63,7 +63,7 @@ describe('importScene: KITTI tracking (synthetic)', () => {
     expect(car.position[2]).toBeCloseTo(-(1.7 - 0.75) - 0.076, 9);
     expect(car.yaw).toBeCloseTo(-Math.PI / 2, 12);
     expect(problems).toEqual([
-      { path: 'training/velodyne/', code: 'kitti.sequence.ignored', message: 'sequences 0001 not imported: one scene per sequence' }, // prettier-ignore
+      { path: 'training/velodyne/', code: 'kitti.sequence.ignored', message: 'sequences 0001 not imported: one scene per sequence', values: { sequences: '0001' } }, // prettier-ignore
     ]);
   });
 

@@ -65,7 +65,7 @@ describe('importScene', () => {
       { path: 'training/image_2/000001.png', code: 'image.header.malformed', message: 'not a PNG or JPEG image' },
       { path: 'training/calib/000002.txt', code: 'kitti.calib.malformed', message: 'P2 has 3 numbers (expected 12)' },
       // The line is the problem's place, not part of its message, so that bad rows of many files read alike.
-      { path: 'training/label_2/000001.txt', code: 'kitti.row.columns', place: 'line 1', message: expect.stringMatching(/^expected 15 fields/) }, // prettier-ignore
+      { path: 'training/label_2/000001.txt', code: 'kitti.row.columns', place: 'line 1', message: expect.stringMatching(/^expected 15 fields/), values: { fields: 15 } }, // prettier-ignore
     ]);
     expect(scene.frames).toHaveLength(2);
     expect(scene.cameras).toEqual([]);
