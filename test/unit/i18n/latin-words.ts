@@ -20,9 +20,13 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Whole strings taken as they are before words are counted: names a user types or finds in a folder exactly
- * so (KITTI's label folders, the manifest's file name in the address example).
+ * so (KITTI's label folders, the manifest's file name in the address example), and what an ontology file must
+ * hold written so (a locale code, a colour as `#rrggbb`).
  */
-export const ALLOWED_LITERALS: readonly string[] = ['label_02', 'label_2', 'https://…/frustum-manifest.json'];
+export const ALLOWED_LITERALS: readonly string[] = [
+  ...['label_02', 'label_2', 'https://…/frustum-manifest.json'],
+  ...['zh-CN', '#rrggbb'],
+];
 
 /**
  * The Latin-script words of `text` that are not allowed on a zh-CN screen. A lone letter passes: key caps (N,
