@@ -153,6 +153,11 @@ export const en = {
     placesMore: 'first at {{places}}, and {{count}} more',
     showAll: 'Show all {{count}}',
     hideAll: 'Show grouped',
+    line: 'line {{line}}',
+    box: 'box {{id}}',
+    original: 'In its own words:',
+    separator: ': ',
+    placeSeparator: ', ',
   },
   box: {
     title: 'Selected box',

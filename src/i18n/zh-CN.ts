@@ -151,6 +151,11 @@ export const zhCN: Catalogue = {
     placesMore: '首先位于 {{places}}，另有 {{count}} 处',
     showAll: '显示全部 {{count}} 个',
     hideAll: '按类别显示',
+    line: '第 {{line}} 行',
+    box: '框 {{id}}',
+    original: '原文：',
+    separator: '：',
+    placeSeparator: '、',
   },
   box: {
     title: '选中的框',

@@ -4,6 +4,7 @@ import type { LabelRecord } from '../core/model/labels';
 import type { Ontology } from '../core/model/ontology';
 import type { Scene } from '../core/model/scene';
 import type { ExportFormatId } from '../formats/labels/label-formats';
+import { reportError, type ErrorReport } from '../formats/problems/error-report';
 import type { SessionState } from './session.svelte';
 
 /** What one export asks for: the scene (with the ontology it is labelled with now) and its stored labels. */
@@ -49,7 +50,7 @@ export class ExportState {
   message = $state('');
   busy = $state(false);
   progress = $state<{ done: number; total: number } | undefined>(undefined);
-  error = $state<string | undefined>(undefined);
+  error = $state.raw<ErrorReport | undefined>(undefined);
 
   constructor(
     private readonly backend: ExportBackend,
@@ -100,7 +101,7 @@ export class ExportState {
       await this.refresh();
       return result;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = reportError(error);
       return undefined;
     } finally {
       this.busy = false;

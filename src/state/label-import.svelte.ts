@@ -1,6 +1,7 @@
 import { labelsIntoScene } from '../formats/labels/labels-into-scene';
 import type { LabelFile } from '../formats/labels/label-export';
 import { readLabelFiles } from '../formats/labels/read-label-files';
+import { reportError, type ErrorReport } from '../formats/problems/error-report';
 import type { FileProblem } from '../formats/problems/file-problem';
 import type { SessionState } from './session.svelte';
 
@@ -29,7 +30,7 @@ export interface ChosenFile {
  */
 export class LabelImportState {
   busy = $state(false);
-  error = $state<string | undefined>(undefined);
+  error = $state.raw<ErrorReport | undefined>(undefined);
   refusal = $state<LabelImportRefusal | undefined>(undefined);
   result = $state.raw<LabelImportResult | undefined>(undefined);
 
@@ -56,7 +57,7 @@ export class LabelImportState {
       if (!labels.commit('importLabels', into.patch)) this.refusal = 'empty';
       this.result = { fileName, tracks: into.tracks, boxes: into.boxes, problems };
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = reportError(error);
     } finally {
       this.busy = false;
     }

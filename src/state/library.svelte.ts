@@ -1,4 +1,5 @@
 import { CodedError } from '../formats/problems/coded-error';
+import { reportError, type ErrorReport } from '../formats/problems/error-report';
 import { groupProblems } from '../formats/problems/group-problems';
 import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
 import type { ImportedScene } from '../formats/scene/import-scene';
@@ -88,7 +89,7 @@ export class LibraryState {
   problems = $state.raw<FileProblem[]>([]);
   /** The last import's problems, one group per code (count, first message, first places), first seen first. */
   readonly problemGroups = $derived(groupProblems(this.problems));
-  error = $state<string | undefined>(undefined);
+  error = $state.raw<ErrorReport | undefined>(undefined);
   /** Labels found beside the data come in as pre-labels to be checked, rather than as finished labels. */
   labelsAsPrelabels = $state(false);
   #abort: AbortController | undefined;
@@ -128,7 +129,7 @@ export class LibraryState {
       this.dialogOpen = false;
       await landed;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = reportError(error);
     }
   }
 
@@ -176,7 +177,7 @@ export class LibraryState {
       // Keep the dialog up when there is something to read about the import.
       if (problems.length > 0) this.dialogOpen = true;
     } catch (error) {
-      this.error = abort.signal.aborted ? undefined : error instanceof Error ? error.message : String(error);
+      this.error = abort.signal.aborted ? undefined : reportError(error);
     } finally {
       if (this.#abort === abort) this.#abort = undefined;
       this.importing = undefined;
@@ -201,7 +202,7 @@ export class LibraryState {
       this.importing = undefined;
       await this.open(result.sceneId);
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = reportError(error);
     } finally {
       this.importing = undefined;
     }

@@ -1,6 +1,8 @@
 import type { Ontology } from '../core/model/ontology';
 import { SHIPPED_ONTOLOGIES, shippedOntology } from '../core/model/shipped-ontologies';
+import type { JsonFault } from '../formats/json/json-fault';
 import { JsonFileError } from '../formats/json/json-file-error';
+import { reportError, type ErrorReport } from '../formats/problems/error-report';
 import { readOntology } from '../formats/ontology/read-ontology';
 import type { SessionState } from './session.svelte';
 
@@ -13,13 +15,14 @@ export interface OntologyBackend {
 }
 
 /**
- * Why a file did not load: the file's name, and either the reader's lines (`<file>: <JSON path> <problem>`) or
- * a fault the UI words itself (an id that a shipped ontology owns; a file that could not be read).
+ * Why a file did not load: the file's name, and either the reader's faults (each a JSON path and the problem,
+ * with the code and values the UI words it by) or a fault the UI words itself (an id that a shipped ontology
+ * owns; a file that could not be read).
  */
 export type OntologyLoadError =
-  | { fileName: string; kind: 'invalid'; lines: string[] }
+  | { fileName: string; kind: 'invalid'; faults: readonly JsonFault[] }
   | { fileName: string; kind: 'shippedId'; id: string }
-  | { fileName: string; kind: 'unreadable'; message: string };
+  | { fileName: string; kind: 'unreadable'; error: ErrorReport };
 
 /** The ontologies to choose from (shipped, then the user's) and the loading of new ones from JSON files. */
 export class OntologiesState {
@@ -55,12 +58,8 @@ export class OntologiesState {
     } catch (error) {
       this.error =
         error instanceof JsonFileError
-          ? { fileName: file.name, kind: 'invalid', lines: error.errors }
-          : {
-              fileName: file.name,
-              kind: 'unreadable',
-              message: error instanceof Error ? error.message : String(error),
-            };
+          ? { fileName: file.name, kind: 'invalid', faults: error.details }
+          : { fileName: file.name, kind: 'unreadable', error: reportError(error) };
       return undefined;
     }
     if (shippedOntology(ontology.id)) {

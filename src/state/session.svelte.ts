@@ -1,5 +1,6 @@
 import type { Scene } from '../core/model/scene';
 import type { MessageKey } from '../i18n/i18n';
+import { reportError, type ErrorReport } from '../formats/problems/error-report';
 import type { Ontology, OntologyClass } from '../core/model/ontology';
 import type { Cuboid } from '../core/model/labels';
 import type { FrameProvider, LoadedFrame } from './frame-provider';
@@ -42,7 +43,8 @@ export class SessionState {
    */
   heldTrackId = $state<string | undefined>(undefined);
   backend = $state<string | undefined>(undefined);
-  error = $state<string | undefined>(undefined);
+  /** What went wrong last (a frame that did not load, a refused edit), said in the user's language where shown. */
+  error = $state.raw<ErrorReport | undefined>(undefined);
   /** A message for the user that is not an error (e.g. a renderer fallback). */
   notice = $state<MessageKey | undefined>(undefined);
   /** The scene's classes, colours and attributes; another ontology can be chosen while the scene is open. */
@@ -146,7 +148,7 @@ export class SessionState {
       this.frames.prefetch(clamped, direction);
     } catch (error) {
       if (token === this.#loadToken) {
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = reportError(error);
         this.#shown.drop();
       }
     } finally {

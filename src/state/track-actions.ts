@@ -2,6 +2,7 @@ import type { Patch } from '../core/edits/patch';
 import { composePatches } from '../core/edits/patch';
 import { predictCuboid, propagateCuboid } from '../core/edits/propagate';
 import { deleteTrackFrom, mergeTracks, reassignFrom, splitTrack } from '../core/edits/track-operations';
+import { reportError } from '../formats/problems/error-report';
 import type { SessionState } from './session.svelte';
 import { refitSelected } from './box-actions';
 import { refitWhenLoaded } from './refit-when-loaded';
@@ -17,7 +18,7 @@ function run(session: SessionState, name: string, make: () => Patch | undefined)
     // A read-only tab refuses the edit: say nothing happened, so no selection or jump follows.
     return patch ? session.labels.commit(name, patch) : false;
   } catch (error) {
-    session.error = error instanceof Error ? error.message : String(error);
+    session.error = reportError(error);
     return false;
   }
 }

@@ -1,4 +1,5 @@
 import type { SessionState } from './session.svelte';
+import { reportError } from '../formats/problems/error-report';
 import type { Cuboid } from '../core/model/labels';
 import type { LabelDoc } from '../core/edits/patch';
 import type { CuboidChange } from '../core/edits/update-cuboid';
@@ -132,7 +133,7 @@ export class TrackViewState {
       patch.updated = patch.updated.filter(([b, a]) => b.type !== 'track' || JSON.stringify(b) !== JSON.stringify(a));
       labels.commit('adjustTrack', patch, gesture);
     } catch (error) {
-      this.session.error = error instanceof Error ? error.message : String(error);
+      this.session.error = reportError(error);
       return;
     }
     // Where pitch or roll is not zero the boxes turn a little differently: the cloud still stands, as it does

@@ -1,11 +1,9 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { openApp, settle, targetCar } from './app-flow';
 import { placeBoxAt } from './track-flow';
 import { exportAs } from './export-flow';
-import { visibleTexts } from './visible-text';
-import { foreignWords } from '../unit/i18n/latin-words';
+import { ForeignWords } from './foreign-words';
 
 /** A user's ontology written in English only: its names and texts are the user's data, shown as they are. */
 const DEPOT = {
@@ -29,23 +27,6 @@ const DEPOT = {
   ],
   segmentKinds: [{ id: 'docking', name: 'Docking', color: '#8b5cf6' }],
 };
-
-/** Each text that shows a Latin-script word not on the reviewed list, with those words and where it was first seen. */
-class ForeignWords {
-  readonly seen = new Map<string, { where: string; words: string[] }>();
-
-  async look(page: Page, stage: string): Promise<void> {
-    for (const shown of await visibleTexts(page)) {
-      const words = foreignWords(shown.text);
-      if (words.length > 0 && !this.seen.has(shown.text))
-        this.seen.set(shown.text, { where: `${stage}: ${shown.where}`, words });
-    }
-  }
-
-  list(): string[] {
-    return [...this.seen].map(([text, { where, words }]) => `${words.join(' ')} ← "${text}" (${where})`);
-  }
-}
 
 describe('简体中文 is complete', () => {
   const profile = new Profile('WebGL2');
@@ -118,7 +99,7 @@ describe('简体中文 is complete', () => {
     await page.getByTestId('version-row').first().waitFor();
     await page.getByTestId('export-format').selectOption('bundle');
     await words.look(page, 'export dialog');
-    // OpenLABEL keeps time segments, so this export has no writer problems: those messages are English still.
+    // OpenLABEL keeps time segments, so this export has no writer problems (chinese-problems.test.ts has some).
     await exportAs(page, 'openlabel');
     const past = page.getByTestId('export-row').first();
     await past.locator('summary').first().click();

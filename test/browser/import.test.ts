@@ -191,7 +191,7 @@ describe('importing real drives', () => {
       expect(await stray.count()).toBe(1);
       expect(await stray.getAttribute('data-count')).toBe('5');
       const strayText = (await stray.textContent()) ?? '';
-      expect(strayText).toContain('no Velodyne sweep');
+      expect(strayText).toContain('Boxes of frames without a LiDAR sweep were left out.');
       expect(strayText).toContain('and 2 more');
       // The first three places are named, the last two only counted.
       for (const stem of strays) expect(strayText.includes(`label_2/${stem}.txt`)).toBe(strays.indexOf(stem) < 3);

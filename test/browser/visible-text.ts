@@ -9,11 +9,12 @@ export interface ShownText {
 /**
  * Every text of the page a person can read or a screen reader says: the text of visible elements, the options
  * of visible selects, and the `title`, `aria-label`, `placeholder` and `alt` of visible elements, leaving out
- * whatever sits inside an element marked `data-user-data` (the user's own data).
+ * whatever sits inside an element marked `data-user-data` (the user's own data) or `data-detail` (a problem's
+ * code and its reader's original words, shown beside the translated sentence).
  */
 export function visibleTexts(page: Page): Promise<ShownText[]> {
   return page.evaluate(() => {
-    const DATA = '[data-user-data]';
+    const DATA = '[data-user-data], [data-detail]';
     const out: { text: string; where: string }[] = [{ text: document.title, where: 'document title' }];
     const where = (el: Element) => {
       const owner = el.closest('[data-testid]')?.getAttribute('data-testid');

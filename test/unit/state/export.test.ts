@@ -62,7 +62,7 @@ describe('ExportState', () => {
     expect(requests[0]!.scene.ontologyId).toBe('kitti');
     state.format = 'csv';
     expect(await state.export('m')).toBeUndefined();
-    expect(state.error).toBe('disk full');
+    expect(state.error).toEqual({ message: 'disk full' });
     expect(state.busy).toBe(false);
   });
 

@@ -40,6 +40,6 @@ describe('LabelImportState with KITTI tracking labels', () => {
     expect([...bare.labels.tracks.tracks].every((t) => /^\d+$/.test(t.externalId ?? ''))).toBe(true);
     const twice = setUp(set.scene);
     await twice.state.importFiles([chosen[0]!, { name: 'notes.json', text: async () => '{}' }]);
-    expect(twice.state.error).toMatch(/choose one label file/);
+    expect(twice.state.error).toMatchObject({ code: 'labels.files.several', message: expect.stringMatching(/choose one label file/) }); // prettier-ignore
   });
 });

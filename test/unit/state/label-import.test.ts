@@ -33,7 +33,8 @@ describe('LabelImportState', () => {
   it('says what is wrong with a file that is not labels, and refuses in a read-only tab', async () => {
     const { labels, state } = setUp();
     await state.importFile(file('notes.txt', 'hello'));
-    expect(state.error).toMatch(/^notes\.txt: not a label file/);
+    // Coded, so that the dialog can say it in the user's language; the English words stay for logs.
+    expect(state.error).toMatchObject({ code: 'labels.file.unknown', path: 'notes.txt', message: expect.stringMatching(/^notes\.txt: not a label file/) }); // prettier-ignore
     labels.readOnly = true;
     await state.importFile(file('0014.json', readFileSync(FILE, 'utf8')));
     expect(state.refusal).toBe('readOnly');

@@ -73,7 +73,14 @@ describe('OntologiesState', () => {
     expect(state.error).toEqual({
       fileName: 'broken.json',
       kind: 'invalid',
-      lines: ['broken.json: /classes/0/color "orange" is not a colour written #rrggbb'],
+      faults: [
+        {
+          place: '/classes/0/color',
+          message: '"orange" is not a colour written #rrggbb',
+          code: 'ontology.color.invalid',
+          values: { value: 'orange' },
+        },
+      ],
     });
     expect(stored).toEqual([]);
     expect(open.current).toBeUndefined();

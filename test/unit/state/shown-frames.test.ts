@@ -44,7 +44,7 @@ describe('SessionState.whenShown', () => {
     expect(await left).toBe(false);
     expect(await s.whenShown(1)).toBe(false);
     await s.goToFrame(2);
-    expect(s.error).toContain('cut short');
+    expect(s.error?.message).toContain('cut short');
     expect(await s.whenShown(2)).toBe(false);
   });
 });
