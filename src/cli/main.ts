@@ -3,6 +3,7 @@ import { FRUSTUM_VERSION } from '../core/version';
 import { EXPORT_FORMATS } from '../formats/labels/label-formats';
 import { convert, parseConvertArgs } from './convert';
 import { fitFile, formatFitResult, parseFitArgs } from './fit';
+import { errorLine } from './error-line';
 import { inspectPath } from './inspect-path';
 import { parseValidateArgs, validateFile } from './validate';
 
@@ -21,8 +22,11 @@ export async function runCli(
   out: CliWriter,
   err: CliWriter = out,
 ): Promise<number> {
-  const i18n = createI18n(detectLocale([env.lang?.replace('_', '-') ?? 'en']));
+  const locale = detectLocale([env.lang?.replace('_', '-') ?? 'en']);
+  const i18n = createI18n(locale);
   const t = (key: MessageKey, values?: Record<string, string>) => translate(i18n, key, values);
+  // A failure in English as thrown; in another language, said by its code where it has one.
+  const oneLine = (error: unknown) => errorLine(error, locale, i18n);
   const [command = 'help'] = args;
   switch (command) {
     case 'help':
@@ -56,8 +60,7 @@ export async function runCli(
         return 0;
       } catch (error) {
         // One line, whatever the error held (a manifest error lists one violation a line).
-        const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, '; ');
-        err(t('cli.failed', { command, message }));
+        err(t('cli.failed', { command, message: oneLine(error) }));
         return 1;
       }
     }
@@ -76,8 +79,7 @@ export async function runCli(
         out(formatFitResult(result));
         return 0;
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, '; ');
-        err(t('cli.failed', { command, message }));
+        err(t('cli.failed', { command, message: oneLine(error) }));
         return 1;
       }
     }
@@ -116,9 +118,4 @@ export async function runCli(
       err(t('cli.unknown', { command }));
       return 2;
   }
-}
-
-/** An error as one line (a schema error lists one violation a line). */
-function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, '; ');
 }

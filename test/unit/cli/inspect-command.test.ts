@@ -118,4 +118,14 @@ describe('frustum inspect', () => {
     expect((await run(['inspect', '--verbose'])).code).toBe(2);
     expect((await run(['inspect'], 'zh_CN.UTF-8')).err).toEqual(['用法：frustum inspect <文件或文件夹> [--verbose]']);
   });
+
+  it('says a coded failure in Chinese under a Chinese locale, the English words after it where they say more', async () => {
+    writeFileSync(path.join(scratch, 'notes.txt'), 'hello');
+    const unknown = await run(['inspect', scratch], 'zh_CN.UTF-8');
+    expect(unknown.err).toHaveLength(1);
+    expect(unknown.err[0]).toMatch(/^frustum inspect：在文件夹 \S+ 中未识别出场景结构：未导入任何内容。 \(.*no scene layout recognised; looked for .*KITTI object.*\)$/); // prettier-ignore
+    writeFileSync(path.join(scratch, 'broken.bin'), new Uint8Array(7));
+    const corrupt = await run(['inspect', path.join(scratch, 'broken.bin')], 'zh_CN.UTF-8');
+    expect(corrupt.err).toEqual(['frustum inspect：broken.bin：该文件无法按其格式读取。 (7 bytes fits neither KITTI (16 bytes a point) nor nuScenes (20 bytes a point))']); // prettier-ignore
+  });
 });
