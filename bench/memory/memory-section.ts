@@ -1,4 +1,4 @@
-import { pointCloudBuffers, type PointCloud } from '../../src/core/model/point-cloud';
+import { pointCloudBuffers, pointCloudBytes, type PointCloud } from '../../src/core/model/point-cloud';
 import { createRandom } from '../../src/core/math/random';
 import { clearFloat32Pool, poolStats, recycleFloat32Buffers } from '../../src/formats/pointcloud/float32-pool';
 import { readKittiBin } from '../../src/formats/pointcloud/read-kitti-bin';
@@ -11,10 +11,13 @@ import { atMost } from '../lib/goal';
 import { decodePeakRow } from './decode-peak-row';
 import type { BenchContext, ResultRow, Section } from '../lib/section';
 
-/** Bytes a decoded cloud holds per point: by its typed arrays' byteLength, and by the buffers behind them. */
+/**
+ * Bytes a decoded cloud holds per point: its values (an interleaved cloud's records once, though its arrays all
+ * view them; else its typed arrays' byteLength), and the buffers behind them.
+ */
 function measureCloudBytes(cloud: PointCloud): { viewBytes: number; bufferBytes: number } {
   const arrays = [cloud.positions, ...Object.values(cloud.attributes)];
-  const viewBytes = arrays.reduce((sum, a) => sum + a.byteLength, 0);
+  const viewBytes = pointCloudBytes(cloud);
   // A view over a larger buffer keeps (and, transferred, ships) the whole buffer: count each buffer once.
   const buffers = new Set(arrays.map((a) => a.buffer));
   const bufferBytes = [...buffers].reduce((sum, b) => sum + b.byteLength, 0);
