@@ -1,7 +1,7 @@
 import type { ResultRow } from './section';
 
 /** Milliseconds or bytes with about three significant digits. */
-function formatValue(value: number): string {
+export function formatValue(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (value === 0) return '0';
   if (value >= 100) return value.toFixed(0);
@@ -13,13 +13,13 @@ function formatValue(value: number): string {
 }
 
 /** Three significant digits below 1, so that 0.013× of memcpy does not print as 0.01×. */
-function formatRatio(ratio: number): string {
+export function formatRatio(ratio: number): string {
   if (!Number.isFinite(ratio)) return '—';
   if (ratio >= 10) return `${ratio.toFixed(1)}×`;
   return `${ratio >= 1 ? ratio.toFixed(2) : ratio.toPrecision(3)}×`;
 }
 
-function formatPoints(points: number): string {
+export function formatPoints(points: number): string {
   if (points === 0) return '—';
   return points >= 1e6 ? `${points / 1e6}M` : `${Math.round(points / 1e3)}k`;
 }
