@@ -1,5 +1,6 @@
 import type { PointCloudFormat } from '../formats/pointcloud/decoded-point-cloud';
 import { readPointCloudFileAsync } from '../formats/pointcloud/read-point-cloud-file-async';
+import { measureBounds } from '../core/model/point-cloud';
 import { lasOrigin } from './las-origin';
 
 type Vec3 = [number, number, number];
@@ -29,11 +30,12 @@ export interface InspectReport {
  */
 export async function inspectFile(bytes: Uint8Array, fileName: string): Promise<InspectReport> {
   const cloud = await readPointCloudFileAsync(bytes, fileName);
+  const bounds = measureBounds(cloud);
   const report: InspectReport = {
     format: cloud.format,
     points: cloud.count,
     fields: cloud.fields.map(({ name, type }) => ({ name, type })),
-    bounds: { min: [...cloud.bounds.min], max: [...cloud.bounds.max] },
+    bounds: { min: [...bounds.min], max: [...bounds.max] },
   };
   const origin = lasOrigin(cloud);
   if (!origin) return report;

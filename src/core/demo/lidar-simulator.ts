@@ -1,6 +1,6 @@
 import { multiply } from '../math/mat4';
 import { createRandom, gaussian } from '../math/random';
-import type { PointCloud } from '../model/point-cloud';
+import type { Bounds, PointCloud } from '../model/point-cloud';
 import { frameTimeOf, type DemoDrive } from './drive';
 import { roadFromEgoAt } from './ego-motion';
 import { buildFrameWorld } from './frame-world';
@@ -36,7 +36,11 @@ export interface SweepOptions {
 }
 
 /** Simulates the sweep of `frameIndex`, in the LiDAR frame. Deterministic per (seed, frame), in any order. */
-export function simulateSweep(drive: DemoDrive, frameIndex: number, options: SweepOptions = {}): PointCloud {
+export function simulateSweep(
+  drive: DemoDrive,
+  frameIndex: number,
+  options: SweepOptions = {},
+): PointCloud & { bounds: Bounds } {
   const t = frameTimeOf(drive, frameIndex);
   const lidar = drive.scene.lidars[0]!;
   const m = multiply(roadFromEgoAt(drive.ego, t), lidar.egoFromLidar); // roadFromLidar
@@ -94,7 +98,7 @@ export function simulateSweep(drive: DemoDrive, frameIndex: number, options: Swe
   return { count: n, positions: out, attributes, bounds: boundsOf(out, n) };
 }
 
-function boundsOf(positions: Float32Array, n: number): PointCloud['bounds'] {
+function boundsOf(positions: Float32Array, n: number): Bounds {
   const min: [number, number, number] = [Infinity, Infinity, Infinity];
   const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,5 @@
 import type { Mat4 } from '../math/mat4';
-import { positionStride, type PointCloud } from '../model/point-cloud';
+import { measureBounds, positionStride, type PointCloud } from '../model/point-cloud';
 import type { GroundModel } from './ground-model';
 
 export interface GroundOptions {
@@ -49,13 +49,16 @@ export function estimateGround(cloud: PointCloud, egoFromLidar: Mat4, options: G
   return { ...grid, heights };
 }
 
-/** The ego-frame xy box of the cloud's bounds (all 8 corners transformed), clamped to ±maxRange metres. */
+/**
+ * The ego-frame xy box of the cloud's bounds (all 8 corners transformed; measured here for a sweep read as its
+ * records), clamped to ±maxRange metres.
+ */
 function egoExtent(cloud: PointCloud, m: Mat4, maxRange: number): [number, number, number, number] {
   let minX = Infinity,
     minY = Infinity,
     maxX = -Infinity,
     maxY = -Infinity;
-  const { min, max } = cloud.bounds;
+  const { min, max } = measureBounds(cloud);
   for (let k = 0; k < 8; k++) {
     const x = k & 1 ? max[0] : min[0],
       y = k & 2 ? max[1] : min[1],

@@ -11,9 +11,20 @@ export interface PointCloud {
   positions: Float32Array;
   /** Per-point attributes by name (e.g. `intensity` in 0–1): point i at `values[i * attributeStride(cloud)]`. */
   attributes: Record<string, Float32Array>;
-  bounds: { min: [number, number, number]; max: [number, number, number] };
+  /**
+   * Over the points, metres, sensor frame. Absent where the reader did not measure them: a sweep read as its
+   * records is only checked, so that nothing the drawing does not need is on the way to the first frame;
+   * `measureBounds` gives them (the sweep index measures them in its worker).
+   */
+  bounds?: Bounds;
   /** Set when the cloud is float32 records as a file stores them (KITTI, nuScenes, most binary PCD). */
   interleaved?: InterleavedRecords;
+}
+
+/** An axis-aligned box, metres: min x y z, max x y z. */
+export interface Bounds {
+  min: [number, number, number];
+  max: [number, number, number];
 }
 
 /**
@@ -62,6 +73,27 @@ export function withRecords<T extends PointCloud>(cloud: T, records: Float32Arra
 export function pointCloudBuffers(cloud: PointCloud): ArrayBuffer[] {
   const arrays = [cloud.positions, ...Object.values(cloud.attributes)];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/**
+ * The cloud's bounds: those it carries, else one pass over its positions at their stride (all zero for no
+ * points). A cloud holds no NaN or ±Inf coordinate (every reader drops such points).
+ */
+export function measureBounds(cloud: PointCloud): Bounds {
+  if (cloud.bounds) return cloud.bounds;
+  if (cloud.count === 0) return { min: [0, 0, 0], max: [0, 0, 0] };
+  const p = cloud.positions;
+  const s = positionStride(cloud);
+  const min: [number, number, number] = [Infinity, Infinity, Infinity];
+  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  for (let j = 0, end = cloud.count * s; j < end; j += s) {
+    for (let k = 0; k < 3; k++) {
+      const v = p[j + k]!;
+      if (v < min[k]!) min[k] = v;
+      if (v > max[k]!) max[k] = v;
+    }
+  }
+  return { min, max };
 }
 
 /** Bytes of a cloud's values: its records, or the sum of its packed arrays (not the buffers behind them). */

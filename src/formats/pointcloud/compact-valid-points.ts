@@ -1,4 +1,4 @@
-import type { PointCloud } from '../../core/model/point-cloud';
+import type { Bounds } from '../../core/model/point-cloud';
 import { allocateFloat32, recycleFloat32Buffers } from './float32-pool';
 
 /** What `compactValidPoints` kept: how many, which, and their bounds. */
@@ -7,7 +7,7 @@ export interface KeptPoints {
   /** `sourceIndex[k]` is the file index of kept point k; undefined when every point was kept. */
   sourceIndex: Uint32Array | undefined;
   /** Over the kept points, metres, the cloud's own frame; all zero when none was kept (JSON-safe). */
-  bounds: PointCloud['bounds'];
+  bounds: Bounds;
 }
 
 /**
@@ -51,7 +51,7 @@ export function compactValidPoints(positions: Float32Array, count: number): Kept
     }
     kept++;
   }
-  const bounds: PointCloud['bounds'] =
+  const bounds: Bounds =
     kept === 0 ? { min: [0, 0, 0], max: [0, 0, 0] } : { min: [minX, minY, minZ], max: [maxX, maxY, maxZ] };
   return { count: kept, sourceIndex, bounds };
 }

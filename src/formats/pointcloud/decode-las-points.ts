@@ -1,4 +1,4 @@
-import type { PointCloud } from '../../core/model/point-cloud';
+import type { Bounds } from '../../core/model/point-cloud';
 import { chooseLasOrigin } from './choose-las-origin';
 import type { DecodedPointCloud, PointField } from './decoded-point-cloud';
 import { decodeLasColors } from './decode-las-colors';
@@ -23,8 +23,10 @@ export interface LasPointCloud extends DecodedPointCloud {
   origin: [number, number, number];
   /** GPS time (s, the file's time base) that the `gps_time` attribute counts from; undefined without GPS time. */
   gpsTimeOrigin: number | undefined;
+  /** Of the rebased positions, measured while decoding (every LAS point is kept). */
+  bounds: Bounds;
   /** The bounds the header claims, file coordinates (not rebased; possibly wrong or zero). */
-  headerBounds: PointCloud['bounds'];
+  headerBounds: Bounds;
 }
 
 /**
@@ -94,7 +96,7 @@ function decodeLasPositions(
   origin: [number, number, number],
   count: number,
   positions: Float32Array,
-): PointCloud['bounds'] {
+): Bounds {
   if (count === 0) return { min: [0, 0, 0], max: [0, 0, 0] };
   const stride = header.recordLength;
   const [sx, sy, sz] = header.scale;

@@ -6,6 +6,7 @@ import { estimateGroundZ } from '../../../../src/core/geometry/ground';
 import { projectCloud } from '../../../../src/core/geometry/project-cloud';
 import { fromPose } from '../../../../src/core/math/mat4';
 import {
+  measureBounds,
   pointCloudBuffers,
   pointCloudBytes,
   positionStride,
@@ -80,6 +81,17 @@ describe('everything that reads positions reads interleaved records at their str
       expectSame(a, b);
     });
   }
+
+  it('measures the bounds a sweep read as its records does not carry, through its stride', () => {
+    expect(kitti.bounds).toBeUndefined();
+    const [, packed] = bothForms(kitti);
+    const p = packed.positions;
+    const axis = (k: number) => p.filter((_, i) => i % 3 === k);
+    const expected = [0, 1, 2].map((k) => axis(k).reduce((a, b) => [Math.min(a[0]!, b), Math.max(a[1]!, b)], [Infinity, -Infinity])); // prettier-ignore
+    expect(measureBounds(kitti)).toEqual({ min: expected.map((e) => e[0]), max: expected.map((e) => e[1]) });
+    const given = { min: [1, 2, 3], max: [4, 5, 6] } as const;
+    expect(measureBounds({ ...packed, bounds: { min: [...given.min], max: [...given.max] } })).toEqual(given);
+  });
 
   it('a copy of the records carries the views at their offsets; one buffer is transferred and counted', () => {
     const copy = withRecords(nuscenes, nuscenes.interleaved!.records.slice());

@@ -1,4 +1,4 @@
-import type { PointCloud } from '../../../../src/core/model/point-cloud';
+import { measureBounds, type PointCloud } from '../../../../src/core/model/point-cloud';
 import type { Random } from '../../../../src/core/math/random';
 import { FormatError } from '../../../../src/formats/pointcloud/format-error';
 import { packedPositions, viewsFit } from './packed';
@@ -48,10 +48,11 @@ export async function findContractBreaks(read: Reader, fileName: string, cases: 
 
 /** Undefined for a valid cloud, else what is wrong with it. */
 function checkCloud(cloud: PointCloud): string | undefined {
-  const { count, positions, bounds } = cloud;
+  const { count, positions } = cloud;
   if (!Number.isInteger(count) || count < 0) return `count ${count}`;
   const arrays = [positions, ...Object.values(cloud.attributes)];
   if (!arrays.every((a) => a instanceof Float32Array) || !viewsFit(cloud)) return 'arrays of the wrong length';
+  const bounds = measureBounds(cloud);
   const corners = [...bounds.min, ...bounds.max];
   if (corners.length !== 6 || !corners.every(Number.isFinite)) return `bounds ${JSON.stringify(bounds)}`;
   const xyz = packedPositions(cloud);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { measureBounds } from '../../../../src/core/model/point-cloud';
 import { readPcd } from '../../../../src/formats/pointcloud/read-pcd';
 import { ByteWriter, makePcd } from './make-pcd';
 
@@ -93,6 +94,6 @@ describe('readPcd field layouts', () => {
   it('accepts an empty cloud', () => {
     const cloud = readPcd(makePcd(['FIELDS x y z', 'WIDTH 0', 'POINTS 0'], 'binary', ''), 'empty.pcd');
     expect(cloud.count).toBe(0);
-    expect(cloud.bounds).toEqual({ min: [0, 0, 0], max: [0, 0, 0] });
+    expect(measureBounds(cloud)).toEqual({ min: [0, 0, 0], max: [0, 0, 0] });
   });
 });
