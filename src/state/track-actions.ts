@@ -65,9 +65,10 @@ export async function propagateAll(session: SessionState, step: 1 | -1): Promise
 
 /**
  * Gives the selected (or held) track a box on this frame, where it has none: its nearest stored box copied
- * here where it stays put in the world, then fitted to the points when asked.
+ * here where it stays put in the world, then fitted to the points when asked (once the frame has loaded: the
+ * promise settles after the fit; the copy itself is made at once).
  */
-export function copyTrackHere(session: SessionState, refit: boolean): void {
+export async function copyTrackHere(session: SessionState, refit: boolean): Promise<void> {
   const trackId = session.selectedTrackId;
   const here = session.frameIndex;
   if (!trackId || session.labels.tracks.boxesOf(trackId).some((c) => c.frameIndex === here)) return;
@@ -84,7 +85,7 @@ export function copyTrackHere(session: SessionState, refit: boolean): void {
   )
     return;
   session.selectTrack(trackId);
-  if (refit) void refitWhenLoaded(session);
+  if (refit) await refitWhenLoaded(session);
 }
 
 /** Puts the selected (or held) track's box on this frame at constant velocity from its two nearest boxes. */

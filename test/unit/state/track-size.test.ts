@@ -64,7 +64,7 @@ describe('a rigid track’s size, from its best evidence', () => {
     expect(sparse.points).toBeLessThan((placed as { points: number }).points);
     expect(sparse.size.some((v, i) => v < good[i]! - 0.1)).toBe(true);
     const entries = s.labels.history.entries.done.length;
-    copyTrackHere(s, true);
+    await copyTrackHere(s, true);
     // The refit itself: the box moved onto the car, the size untouched; the frames are being read meanwhile.
     expect(s.trackSize.progress).toMatchObject({ done: 0, total: 2 });
     expect(boxes(s).map((b) => b.size)).toEqual([good, good]);
