@@ -11,6 +11,7 @@ const GOALS: Record<DecodeCaseResult['name'], Goal | undefined> = {
   'pcd binary_compressed': undefined,
   'lzf stage': atLeast(0.06),
   'kitti .bin': atLeast(0.3),
+  'nuscenes .bin': atLeast(0.3),
 };
 
 function toRow(points: number, result: DecodeCaseResult): ResultRow {

@@ -27,11 +27,15 @@ export const frameSwitchSection: Section = {
   summary: 'Chromium: switching frames, prefetched and from the IndexedDB frame cache, vs raw upload + draw',
   usesGpu: true,
   notes: [
-    'frame-switch: clouds A and B (two seeded sweeps of the same size) alternate, camera still. Prefetched: ' +
+    'frame-switch: clouds A and B (two seeded sweeps of the same size, read from their PCD binary files as the ' +
+      'app reads them: the records as they are) alternate, camera still. Prefetched: ' +
       '`viewer.setCloud` + the frame it draws, until the GPU is done, vs a raw new vertex buffer + writeBuffer / ' +
       "bufferData of the same points + one draw. From cache: `FrameCache.get` (Dexie, the app's schema, a " +
       'persistent profile on disk) + setCloud + draw, vs the budget 1.5 × a raw IndexedDB get of the same record + ' +
-      '1.3 × the raw upload + draw above (no decode: the cache holds decoded frames); the note prints both terms.',
+      '1.3 × the raw upload + draw above (no decode: the cache holds decoded frames); the note prints both terms. ' +
+      'File bytes → first frame: KITTI .bin bytes copied and transferred to the app’s decode worker, the cloud ' +
+      'back, setCloud + draw, vs a raw new vertex buffer + upload of the same bytes as they are + one draw, ' +
+      'interleaved; its goal (ours, ≤ 1.3× at p95) is the prefetched switch’s: reading must fit in it.',
     SYNC_NOTE,
   ],
   async run(context) {
@@ -67,6 +71,34 @@ export const frameSwitchSection: Section = {
             },
             ours,
             rawDraw,
+          ),
+        );
+
+        const first = await session.call('firstFrame', points, samples);
+        const firstOurs = summarize(first.viewer.times);
+        const firstRaw = summarize(first.raw.times);
+        context.log(
+          `frame-switch ${info.backend} ${points} points first frame: p95 ${firstOurs.p95.toFixed(1)} ms, ` +
+            `raw ${firstRaw.p95.toFixed(1)} ms`,
+        );
+        rows.push(
+          makeTimeRow(
+            {
+              section: 'frame-switch',
+              case: `file bytes → first frame, ${info.backend}`,
+              points,
+              figure: 'decode worker + setCloud + draw (→ GPU done)',
+              anchor: `${rawName} of the file's bytes`,
+              ratioName: LOWER,
+              ratioOf: 'ours/anchor',
+              goal: atMost(1.3, 'p95'),
+              judge: 'p95',
+              note:
+                `KITTI .bin, ${(first.fileBytes / 1e6).toFixed(1)} MB; ours − raw p50 ` +
+                `${(firstOurs.p50 - firstRaw.p50).toFixed(1)} ms; raw: the 16-byte records uploaded as they are`,
+            },
+            firstOurs,
+            firstRaw,
           ),
         );
 

@@ -1,20 +1,16 @@
+import { attributeStride, positionStride } from '../../../src/core/model/point-cloud';
 import { decompressLzf } from '../../../src/formats/pointcloud/decompress-lzf';
 import { readKittiBin } from '../../../src/formats/pointcloud/read-kitti-bin';
+import { readNuscenesBin } from '../../../src/formats/pointcloud/read-nuscenes-bin';
 import { readPcd } from '../../../src/formats/pointcloud/read-pcd';
 import { getBenchInputs } from '../../inputs/bench-inputs';
+import { rotatingCopies } from '../../inputs/rotating-copies';
+import { readDrawable } from '../../decode/read-drawable';
 import { sample, type PageSamples } from './sample';
-
-/**
- * Bytes of the rotating source region of every case: 256 MiB, 8× the 32 MiB last-level cache of the bench
- * machine, so that a call reads its input from memory, not from the cache a previous call left it in.
- */
-const ROTATION_BYTES = 256 * 1024 * 1024;
-/** Slots start on 64-byte boundaries (a cache line; float32 views need 4). */
-const SLOT_ALIGN = 64;
 
 /** One case: our samples and the memcpy anchor's, and the bytes each call reads / the copy moves. */
 export interface DecodeCaseResult {
-  name: 'pcd binary' | 'pcd binary_compressed' | 'kitti .bin' | 'lzf stage';
+  name: 'pcd binary' | 'pcd binary_compressed' | 'kitti .bin' | 'nuscenes .bin' | 'lzf stage';
   figure: string;
   /** Bytes the memcpy anchor copies: the file, or for binary_compressed and the LZF stage the LZF output. */
   copyBytes: number;
@@ -30,22 +26,6 @@ export interface DecodePageResult {
 }
 
 /**
- * `copies` copies of `bytes` in one buffer of ≥ ROTATION_BYTES, each slot aligned; the k-th call of a case
- * reads slot k mod copies, so that consecutive calls never read what the last one left in the cache.
- */
-function rotation(bytes: Uint8Array): Uint8Array[] {
-  const stride = Math.ceil(bytes.length / SLOT_ALIGN) * SLOT_ALIGN;
-  const copies = Math.max(2, Math.ceil(ROTATION_BYTES / stride));
-  const region = new Uint8Array(stride * copies);
-  const slots: Uint8Array[] = [];
-  for (let k = 0; k < copies; k++) {
-    region.set(bytes, k * stride);
-    slots.push(region.subarray(k * stride, k * stride + bytes.length));
-  }
-  return slots;
-}
-
-/**
  * Times our reader on rotating copies of `input`, then a `Uint8Array.set` of `copied` (the same bytes, or the
  * LZF output) from rotating copies into one preallocated buffer, batched to ≥ 2 ms a sample.
  */
@@ -57,38 +37,45 @@ async function timeCase(
   ours: (bytes: Uint8Array) => unknown,
   samples: number,
 ): Promise<DecodeCaseResult> {
-  let slots = rotation(input);
+  let slots = rotatingCopies(input);
   const oursSamples = await sample((i) => ours(slots[i % slots.length]!), { samples });
   const slotCount = slots.length;
-  slots = rotation(copied);
+  slots = rotatingCopies(copied);
   const target = new Uint8Array(copied.length);
   const memcpy = await sample((i) => target.set(slots[i % slots.length]!), { samples, minSampleMs: 2 });
   return { name, figure, copyBytes: copied.length, slots: slotCount, ours: oursSamples, memcpy };
 }
 
-/** Every reader once on a rotated slot (a non-zero byteOffset), checked against the sweep, before timing. */
+/**
+ * Every reader once on a rotated slot (a non-zero byteOffset), checked against the sweep at its strides, before
+ * timing; the .bin and PCD binary clouds must be their records (what the memcpy rows are about).
+ */
 function verify(points: number): void {
   const inputs = getBenchInputs(points);
   const { sweep } = inputs;
-  for (const [label, cloud] of [
-    ['readPcd binary', readPcd(rotation(inputs.pcdBinary)[1]!, 'bench.pcd')],
-    ['readPcd binary_compressed', readPcd(rotation(inputs.pcdCompressed)[1]!, 'bench.pcd')],
-    ['readKittiBin', readKittiBin(rotation(inputs.kittiBin)[1]!, 'bench.bin')],
+  for (const [label, cloud, records, scale] of [
+    ['readPcd binary', readPcd(rotatingCopies(inputs.pcdBinary)[1]!, 'bench.pcd'), true, 1],
+    ['readPcd binary_compressed', readPcd(rotatingCopies(inputs.pcdCompressed)[1]!, 'bench.pcd'), false, 1],
+    ['readKittiBin', readKittiBin(rotatingCopies(inputs.kittiBin)[1]!, 'bench.bin'), true, 1],
+    ['readNuscenesBin', readNuscenesBin(rotatingCopies(inputs.nuscenesBin)[1]!, 'bench.pcd.bin'), true, 255],
   ] as const) {
     const intensity = cloud.attributes['intensity'];
     if (cloud.count !== points || !intensity) throw new Error(`${label}: wrong count or no intensity`);
+    if (!!cloud.interleaved !== records) throw new Error(`${label}: ${records ? 'not' : 'unexpectedly'} records`);
+    const [p, a] = [positionStride(cloud), attributeStride(cloud)];
     for (let i = 0; i < points; i += 997) {
       if (
-        cloud.positions[i * 3] !== sweep.positions[i * 3] ||
-        cloud.positions[i * 3 + 2] !== sweep.positions[i * 3 + 2] ||
-        intensity[i] !== sweep.intensity[i]
+        cloud.positions[i * p] !== sweep.positions[i * 3] ||
+        cloud.positions[i * p + 2] !== sweep.positions[i * 3 + 2] ||
+        // nuScenes stores intensity 0–255, rounded (bench/inputs).
+        intensity[i * a] !== (scale === 1 ? sweep.intensity[i] : Math.round(sweep.intensity[i]! * scale))
       ) {
         throw new Error(`${label}: point ${i} differs from the written sweep`);
       }
     }
   }
   const block = new Uint8Array(inputs.lzfColumns.length);
-  const written = decompressLzf(rotation(inputs.lzfStream)[1]!, block);
+  const written = decompressLzf(rotatingCopies(inputs.lzfStream)[1]!, block);
   if (written !== block.length || block.some((b, i) => b !== inputs.lzfColumns[i])) {
     throw new Error('decompressLzf: the stream does not expand to its columns');
   }
@@ -100,13 +87,20 @@ async function decode(points: number, samples: number): Promise<DecodePageResult
   const inputs = getBenchInputs(points);
   const block = new Uint8Array(inputs.lzfColumns.length);
   const cases = [
-    await timeCase('pcd binary', 'readPcd', inputs.pcdBinary, inputs.pcdBinary, (b) => readPcd(b, 'x.pcd'), samples),
+    await timeCase(
+      'pcd binary',
+      'readPcd → drawable cloud',
+      inputs.pcdBinary,
+      inputs.pcdBinary,
+      readDrawable((b) => readPcd(b, 'x.pcd'), true),
+      samples,
+    ),
     await timeCase(
       'pcd binary_compressed',
-      'readPcd',
+      'readPcd → drawable cloud',
       inputs.pcdCompressed,
       inputs.lzfColumns,
-      (b) => readPcd(b, 'x.pcd'),
+      readDrawable((b) => readPcd(b, 'x.pcd'), false),
       samples,
     ),
     await timeCase(
@@ -119,10 +113,18 @@ async function decode(points: number, samples: number): Promise<DecodePageResult
     ),
     await timeCase(
       'kitti .bin',
-      'readKittiBin',
+      'readKittiBin → drawable cloud',
       inputs.kittiBin,
       inputs.kittiBin,
-      (b) => readKittiBin(b, 'x.bin'),
+      readDrawable((b) => readKittiBin(b, 'x.bin'), true),
+      samples,
+    ),
+    await timeCase(
+      'nuscenes .bin',
+      'readNuscenesBin → drawable cloud',
+      inputs.nuscenesBin,
+      inputs.nuscenesBin,
+      readDrawable((b) => readNuscenesBin(b, 'x.pcd.bin'), true),
       samples,
     ),
   ];

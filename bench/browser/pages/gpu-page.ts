@@ -4,6 +4,8 @@ import { takeUploads, type UploadTally } from './upload-counter';
 
 import {
   type BufferAttribute,
+  type InterleavedBuffer,
+  InterleavedBufferAttribute,
   LinearSRGBColorSpace,
   PerspectiveCamera,
   StaticDrawUsage,
@@ -16,7 +18,9 @@ import type { PointCloud } from '../../../src/core/model/point-cloud';
 import { identity } from '../../../src/core/math/mat4';
 import { Viewer, type Backend } from '../../../src/render/viewer';
 import { cacheGet, checkCloud, fillCache, getCached, rawGetSeries } from './cache-bench';
+import { readPcd } from '../../../src/formats/pointcloud/read-pcd';
 import { encodePcdBinary } from '../../inputs/encode-point-files';
+import { timeFirstFrame, type FirstFrameResult } from './first-frame';
 import { makeLidarSweep } from '../../inputs/make-lidar-sweep';
 import { RawWebGl2Points, readOnePixel } from './raw-webgl2';
 import { RawWebGpuPoints } from './raw-webgpu';
@@ -61,7 +65,10 @@ interface Setup {
 
 interface Clouds {
   points: number;
+  /** As the app has them: read from their files (`readPcd`: the records as they are, stride 4). */
   frames: [PointCloud, PointCloud];
+  /** The same points as packed x y z, for the raw anchors. */
+  packed: [Float32Array, Float32Array];
   files: [Uint8Array, Uint8Array];
 }
 
@@ -138,35 +145,22 @@ async function start(want: 'webgpu' | 'webgl2'): Promise<SetupInfo> {
   };
 }
 
-function boundsOf(positions: Float32Array): PointCloud['bounds'] {
-  const min: [number, number, number] = [Infinity, Infinity, Infinity];
-  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < positions.length; i += 3) {
-    for (let k = 0; k < 3; k++) {
-      const v = positions[i + k]!;
-      if (v < min[k]!) min[k] = v;
-      if (v > max[k]!) max[k] = v;
-    }
-  }
-  return { min, max };
-}
-
-/** Two different seeded sweeps of `points` (a frame switch alternates them) and their PCD binary files. */
+/**
+ * Two different seeded sweeps of `points` (a frame switch alternates them), their PCD binary files, and the
+ * clouds the app reads from those files (its records as they are).
+ */
 function makeClouds(points: number): void {
   clouds = undefined;
-  const make = (seed: number): [PointCloud, Uint8Array] => {
+  const make = (seed: number): [PointCloud, Float32Array, Uint8Array] => {
     const sweep = makeLidarSweep(points, seed);
-    const cloud: PointCloud = {
-      count: points,
-      positions: sweep.positions,
-      attributes: { intensity: sweep.intensity },
-      bounds: boundsOf(sweep.positions),
-    };
-    return [cloud, encodePcdBinary(sweep)];
+    const file = encodePcdBinary(sweep);
+    const cloud = readPcd(file, `sweep-${seed}.pcd`);
+    if (cloud.count !== points || !cloud.interleaved) throw new Error('gpu page: the sweep was not read as records');
+    return [cloud, sweep.positions, file];
   };
-  const [a, fileA] = make(1);
-  const [b, fileB] = make(2);
-  clouds = { points, frames: [a, b], files: [fileA, fileB] };
+  const [a, packedA, fileA] = make(1);
+  const [b, packedB, fileB] = make(2);
+  clouds = { points, frames: [a, b], packed: [packedA, packedB], files: [fileA, fileB] };
 }
 
 /** The orbit pose of frame `i`: the rest pose turned about the target's vertical axis. */
@@ -269,17 +263,21 @@ function checkDraws(before: number, calls: number): void {
 async function orbit(samples: number, without?: 'direct-output' | 'dynamic-usage'): Promise<GpuPair> {
   const { viewer, raw, backend, syncViewer } = need(setup, 'start()');
   const active = need(renderer, 'start()');
-  const { frames } = need(clouds, 'clouds()');
+  const { frames, packed } = need(clouds, 'clouds()');
   viewer.setCloud(frames[0], identity());
   runFrame();
   await syncViewer();
   const rawCamera = makeRawCamera(backend);
-  raw.upload(frames[0].positions);
+  raw.upload(packed[0]);
   raw.draw(viewProjection(rawCamera, START), GROUND_Z, TOP_Z);
   await raw.sync();
 
   const colorSpace = active.outputColorSpace;
-  const attributes = Object.values(viewer.points.object.geometry.attributes) as BufferAttribute[];
+  // Usage lives on the buffer: a strided attribute's (x y z and intensity of a sweep's records) is its records'.
+  const owners = Object.values(viewer.points.object.geometry.attributes).map((a) =>
+    a instanceof InterleavedBufferAttribute ? a.data : a,
+  );
+  const attributes: (BufferAttribute | InterleavedBuffer)[] = [...new Set(owners)];
   const usages = attributes.map((a) => a.usage);
   if (without === 'direct-output') active.outputColorSpace = LinearSRGBColorSpace;
   if (without === 'dynamic-usage') for (const a of attributes) a.setUsage(StaticDrawUsage);
@@ -319,7 +317,7 @@ async function orbit(samples: number, without?: 'direct-output' | 'dynamic-usage
  */
 async function switchPrefetched(samples: number): Promise<GpuPair> {
   const { viewer, raw, backend, syncViewer } = need(setup, 'start()');
-  const { frames } = need(clouds, 'clouds()');
+  const { frames, packed } = need(clouds, 'clouds()');
   viewer.cameras.orbit.position.copy(START);
   viewer.cameras.orbitControls.update();
   const matrix = viewProjection(makeRawCamera(backend), START);
@@ -333,7 +331,7 @@ async function switchPrefetched(samples: number): Promise<GpuPair> {
       await syncViewer();
     },
     async (i) => {
-      raw.upload(frames[i % 2]!.positions);
+      raw.upload(packed[i % 2]!);
       raw.draw(matrix, GROUND_Z, TOP_Z);
       await raw.sync();
     },
@@ -357,6 +355,16 @@ async function switchFromCache(samples: number): Promise<GpuSeries> {
   return result;
 }
 
+/** File bytes to the first frame drawn (first-frame.ts), from the Viewer's resting pose. */
+function firstFrame(points: number, samples: number): Promise<FirstFrameResult> {
+  const { viewer, raw, backend, syncViewer } = need(setup, 'start()');
+  viewer.cameras.orbit.position.copy(START);
+  viewer.cameras.orbitControls.update();
+  const matrix = viewProjection(makeRawCamera(backend), START);
+  const drawRaw = () => raw.draw(matrix, GROUND_Z, TOP_Z);
+  return timeFirstFrame({ viewer, syncViewer, raw, drawRaw }, points, samples).finally(checkErrors);
+}
+
 const api = {
   start,
   clouds: (points: number) => makeClouds(points),
@@ -364,6 +372,7 @@ const api = {
   switchPrefetched,
   fillCache: () => fillCache(need(clouds, 'clouds()').frames),
   switchFromCache,
+  firstFrame: (points: number, samples: number) => firstFrame(points, samples),
   rawGet: (samples: number) => rawGetSeries(samples, need(clouds, 'clouds()').points),
   cacheGet: (which: 'ours' | 'raw' | 'dexie', samples: number) =>
     cacheGet(which, samples, need(clouds, 'clouds()').points),

@@ -55,8 +55,11 @@ export class RawWebGl2Points {
     gl.viewport(0, 0, canvas.width, canvas.height);
   }
 
-  /** A new buffer with the points (the old one deleted), as a frame switch must do. */
-  upload(positions: Float32Array): void {
+  /**
+   * A new buffer with the points (the old one deleted), as a frame switch must do: `stride` float32 values a
+   * point, x y z first (3: packed positions; 4: a KITTI file's records as they are).
+   */
+  upload(positions: Float32Array, stride = 3): void {
     const gl = this.#gl;
     if (this.#buffer) gl.deleteBuffer(this.#buffer);
     this.#buffer = gl.createBuffer();
@@ -64,9 +67,9 @@ export class RawWebGl2Points {
     gl.bindBuffer(gl.ARRAY_BUFFER, this.#buffer);
     gl.bufferData(gl.ARRAY_BUFFER, positions, gl.STATIC_DRAW);
     gl.enableVertexAttribArray(0);
-    gl.vertexAttribPointer(0, 3, gl.FLOAT, false, 12, 0);
+    gl.vertexAttribPointer(0, 3, gl.FLOAT, false, stride * 4, 0);
     gl.bindVertexArray(null);
-    this.#count = positions.length / 3;
+    this.#count = positions.length / stride;
   }
 
   /** One frame: the camera uniform (column-major, clip z in −1…1), clear, one draw. */

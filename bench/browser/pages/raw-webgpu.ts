@@ -20,9 +20,12 @@ struct Out { @builtin(position) position: vec4f, @location(0) color: vec3f };
 export class RawWebGpuPoints {
   #device: GPUDevice;
   #context: GPUCanvasContext;
-  #pipeline: GPURenderPipeline;
+  #module: GPUShaderModule;
+  #format: GPUTextureFormat;
+  /** Pipeline and bind group by vertex stride in bytes (12: packed x y z; 16: KITTI records as they are). */
+  #pipelines = new Map<number, { pipeline: GPURenderPipeline; bindGroup: GPUBindGroup }>();
+  #stride = 12;
   #uniforms: GPUBuffer;
-  #bindGroup: GPUBindGroup;
   #depth: GPUTexture;
   #vertices: GPUBuffer | undefined;
   #count = 0;
@@ -30,30 +33,16 @@ export class RawWebGpuPoints {
 
   private constructor(device: GPUDevice, canvas: HTMLCanvasElement) {
     this.#device = device;
-    const format = navigator.gpu.getPreferredCanvasFormat();
+    this.#format = navigator.gpu.getPreferredCanvasFormat();
     this.#context = canvas.getContext('webgpu')!;
-    this.#context.configure({ device, format, alphaMode: 'opaque' });
-    const module = device.createShaderModule({ code: SHADER });
-    this.#pipeline = device.createRenderPipeline({
-      layout: 'auto',
-      vertex: {
-        module,
-        entryPoint: 'vs',
-        buffers: [{ arrayStride: 12, attributes: [{ shaderLocation: 0, offset: 0, format: 'float32x3' }] }],
-      },
-      fragment: { module, entryPoint: 'fs', targets: [{ format }] },
-      primitive: { topology: 'point-list' },
-      depthStencil: { format: 'depth24plus', depthWriteEnabled: true, depthCompare: 'less' },
-    });
+    this.#context.configure({ device, format: this.#format, alphaMode: 'opaque' });
+    this.#module = device.createShaderModule({ code: SHADER });
     this.#uniforms = device.createBuffer({
       label: 'raw camera + ramp',
       size: this.#uniformData.byteLength,
       usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
     });
-    this.#bindGroup = device.createBindGroup({
-      layout: this.#pipeline.getBindGroupLayout(0),
-      entries: [{ binding: 0, resource: { buffer: this.#uniforms } }],
-    });
+    this.#pipelineFor(12);
     this.#depth = device.createTexture({
       size: [canvas.width, canvas.height],
       format: 'depth24plus',
@@ -67,8 +56,36 @@ export class RawWebGpuPoints {
     return new RawWebGpuPoints(await adapter.requestDevice(), canvas);
   }
 
-  /** A new vertex buffer with the points (the old one destroyed), as a frame switch must do. */
-  upload(positions: Float32Array): void {
+  /** The point-list pipeline for vertices `stride` bytes apart (x y z at their start), made once. */
+  #pipelineFor(stride: number): { pipeline: GPURenderPipeline; bindGroup: GPUBindGroup } {
+    let made = this.#pipelines.get(stride);
+    if (made) return made;
+    const module = this.#module;
+    const pipeline = this.#device.createRenderPipeline({
+      layout: 'auto',
+      vertex: {
+        module,
+        entryPoint: 'vs',
+        buffers: [{ arrayStride: stride, attributes: [{ shaderLocation: 0, offset: 0, format: 'float32x3' }] }],
+      },
+      fragment: { module, entryPoint: 'fs', targets: [{ format: this.#format }] },
+      primitive: { topology: 'point-list' },
+      depthStencil: { format: 'depth24plus', depthWriteEnabled: true, depthCompare: 'less' },
+    });
+    const bindGroup = this.#device.createBindGroup({
+      layout: pipeline.getBindGroupLayout(0),
+      entries: [{ binding: 0, resource: { buffer: this.#uniforms } }],
+    });
+    made = { pipeline, bindGroup };
+    this.#pipelines.set(stride, made);
+    return made;
+  }
+
+  /**
+   * A new vertex buffer with the points (the old one destroyed), as a frame switch must do: `stride` float32
+   * values a point, x y z first (3: packed positions; 4: a KITTI file's records as they are).
+   */
+  upload(positions: Float32Array, stride = 3): void {
     this.#vertices?.destroy();
     this.#vertices = this.#device.createBuffer({
       label: 'raw points',
@@ -76,7 +93,8 @@ export class RawWebGpuPoints {
       usage: GPUBufferUsage.VERTEX | GPUBufferUsage.COPY_DST,
     });
     this.#device.queue.writeBuffer(this.#vertices, 0, positions as Float32Array<ArrayBuffer>);
-    this.#count = positions.length / 3;
+    this.#count = positions.length / stride;
+    this.#stride = stride * 4;
   }
 
   /** One frame: the camera uniform (column-major, clip z in 0…1), a cleared pass, one draw. */
@@ -103,8 +121,9 @@ export class RawWebGpuPoints {
         depthStoreOp: 'store',
       },
     });
-    pass.setPipeline(this.#pipeline);
-    pass.setBindGroup(0, this.#bindGroup);
+    const { pipeline, bindGroup } = this.#pipelineFor(this.#stride);
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bindGroup);
     pass.setVertexBuffer(0, this.#vertices);
     pass.draw(this.#count);
     pass.end();
