@@ -1,6 +1,11 @@
 import { transfer, wrap } from 'comlink';
 import { WorkerPool } from '../../../src/decode/worker-pool';
-import { pointCloudBuffers, type PointCloud } from '../../../src/core/model/point-cloud';
+import {
+  attributeStride,
+  pointCloudBuffers,
+  positionStride,
+  type PointCloud,
+} from '../../../src/core/model/point-cloud';
 import { readPcd } from '../../../src/formats/pointcloud/read-pcd';
 import type { DecodeWorkerApi } from '../../../workers/decode.worker';
 import { encodePcdBinary } from '../../inputs/encode-point-files';
@@ -23,11 +28,14 @@ export interface DecodeWorkerResult {
   emptyRoundTrip: PageSamples;
 }
 
+/** Every point's values there, read at the cloud's strides (the decode worker hands over records as read). */
 function checkFrame(frame: PointCloud, points: number): void {
+  const intensity = frame.attributes['intensity'];
   if (
     frame.count !== points ||
-    frame.positions.length !== points * 3 ||
-    frame.attributes['intensity']?.length !== points
+    frame.positions.length < (points - 1) * positionStride(frame) + 3 ||
+    intensity === undefined ||
+    intensity.length < (points - 1) * attributeStride(frame) + 1
   ) {
     throw new Error('the frame did not arrive whole');
   }
