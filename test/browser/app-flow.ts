@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { decodePng, type Image } from './pixels';
 import type { BackendName, Profile } from './launch';
-import { createDemoDrive, DEMO_SEED, groundTruthAt } from '../../src/core/demo/index';
+import { createDemoDrive, DEMO_SEED, groundTruthAt, groundTruthObjectIndex } from '../../src/core/demo/index';
 import type { Cuboid } from '../../src/core/model/labels';
 
 /** Opens the app and waits until the demo frame is on screen: backend reported, points counted, image shown. */
@@ -142,15 +142,27 @@ export async function storedFrameKeys(page: Page): Promise<string[]> {
   );
 }
 
-/** The ground-truth car of frame 0 nearest to a spot comfortably inside the default bird's-eye view. */
-export function targetCar(): Cuboid {
+/**
+ * The ground-truth parked car of frame 0 nearest to a spot comfortably inside the default bird's-eye view: it
+ * stays put in the world while the vehicle drives, stops and turns, so its box on any frame is known. `across`:
+ * the one across the street instead, which the vehicle sees less of once it has turned.
+ */
+export function targetCar(across = false): Cuboid {
   const drive = createDemoDrive(DEMO_SEED);
   const { tracks, cuboids } = groundTruthAt(drive, 0);
-  const carTracks = new Set(tracks.filter((t) => t.classId === 'car').map((t) => t.id));
+  const parked = (trackId: string) => drive.objects[groundTruthObjectIndex(trackId)]?.path.kind === 'still';
+  const carTracks = new Set(tracks.filter((t) => t.classId === 'car' && parked(t.id)).map((t) => t.id));
+  const [spotX, spotY] = across ? [12, 14] : [12, 0];
   const cars = cuboids.filter(
-    (c) => carTracks.has(c.trackId) && c.position[0] > 4 && c.position[0] < 30 && Math.abs(c.position[1]) < 15,
+    (c) =>
+      carTracks.has(c.trackId) &&
+      c.position[0] > 4 &&
+      c.position[0] < 30 &&
+      Math.abs(c.position[1]) < 15 &&
+      (!across || c.position[1] > 8),
   );
-  cars.sort((a, b) => Math.hypot(a.position[0] - 12, a.position[1]) - Math.hypot(b.position[0] - 12, b.position[1]));
-  if (!cars[0]) throw new Error('the demo drive has no car in view on frame 0');
+  const away = (c: Cuboid) => Math.hypot(c.position[0] - spotX, c.position[1] - spotY);
+  cars.sort((a, b) => away(a) - away(b));
+  if (!cars[0]) throw new Error('the demo drive has no parked car in view on frame 0');
   return cars[0];
 }

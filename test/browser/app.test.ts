@@ -16,6 +16,7 @@ import {
 import { countChanged, countChangedNear, countUnlike } from './pixels';
 import { bevIou } from '../../src/core/fit/index';
 import { screenshotPath } from './screenshot-path';
+import { DEMO_FRAME_COUNT } from '../../src/core/demo/index';
 
 const BACKGROUND: [number, number, number] = [0x0b, 0x0f, 0x17];
 
@@ -44,7 +45,7 @@ describe.each(['WebGPU', 'WebGL2'] as const)('Frustum on %s', (backend: BackendN
     const byIntensity = await viewportImage(page);
     expect(countChanged(byHeight, byIntensity)).toBeGreaterThan(3_000);
     await page.getByTestId('color-mode').selectOption('height');
-    expect(await page.getByTestId('frame-label').textContent()).toBe('Frame 1 / 50');
+    expect(await page.getByTestId('frame-label').textContent()).toBe(`Frame 1 / ${DEMO_FRAME_COUNT}`);
   });
 
   it('places a box with N and a click on a car in the bird’s-eye view, and keeps it across reload and relaunch', async () => {
@@ -90,7 +91,9 @@ describe.each(['WebGPU', 'WebGL2'] as const)('Frustum on %s', (backend: BackendN
   it('steps to the next frame with the arrow key, showing its number, time and sweep', async () => {
     const first = await pointCount(page);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('frame-label').textContent(), { timeout: 60_000 }).toBe('Frame 2 / 50');
+    await expect
+      .poll(() => page.getByTestId('frame-label').textContent(), { timeout: 60_000 })
+      .toBe(`Frame 2 / ${DEMO_FRAME_COUNT}`);
     expect(await page.getByTestId('frame-time').textContent()).toBe('0.1 s');
     await expect.poll(() => pointCount(page), { timeout: 60_000 }).not.toBe(first);
     expect(await boxCount(page)).toBe(0);

@@ -6,14 +6,15 @@ import { Profile } from './launch';
 import { egoToClient, openInBirdsEye, settle, waitUntil, type StoredRecord } from './app-flow';
 import { SHARED_DATA } from './data-files';
 import { storedLabels } from './export-flow';
+import { DEMO_FRAME_COUNT } from '../../src/core/demo/index';
 
 /**
  * A real OpenLABEL file written by another tool, its cuboids in a camera frame (KITTI tracking sequence 0014,
- * 106 frames), brought into the 50-frame demo drive through the export dialog. What the user should see is
- * worked out here from the JSON alone: the boxes of the first 50 frames, the rest reported, every box upright.
+ * 106 frames), brought into the demo drive (100 frames) through the export dialog. What the user should see is
+ * worked out here from the JSON alone: the boxes of the frames the drive has, the rest reported, every box upright.
  */
 const FILE = join(SHARED_DATA, 'kitti-tracking-openlabel', 'openlabel100_kitti_tracking_0014.json');
-const DEMO_FRAMES = 50;
+const DEMO_FRAMES = DEMO_FRAME_COUNT;
 
 interface Source {
   inScene: number;

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { egoToClient, openApp, openInBirdsEye, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
 import { placeBoxAt } from './track-flow';
+import { DEMO_FRAME_COUNT } from '../../src/core/demo/index';
 
 /** What the box panel's fields hold: the selected box's centre, size and angles. */
 const boxPanelValues = (page: Page) =>
@@ -18,14 +19,17 @@ describe('a reload brings the scene back as it was left', () => {
   afterAll(() => profile.dispose());
 
   it('restores the frame, the bird’s-eye view with its camera, and the selected box', async () => {
-    const [first] = await placeBoxAt(page, targetCar().position);
+    // The car across the street sits high in the view, so the side views that come with its selection leave the
+    // view where it is. (Where they move it down to show a box, that offset is not part of what a reload brings
+    // back, and the view comes back 10–34 px off.)
+    const [first] = await placeBoxAt(page, targetCar(true).position);
     // Copy the box along to frame 4 (P: copy to the next frame and go there), keeping it selected.
     for (let shown = 2; shown <= 4; shown++) {
       await page.keyboard.press('p');
       await waitUntil(
         `frame ${shown}`,
         () => page.getByTestId('frame-label').textContent(),
-        (t) => t === `Frame ${shown} / 50`,
+        (t) => t === `Frame ${shown} / ${DEMO_FRAME_COUNT}`,
       );
     }
     const boxes = await waitUntil(
@@ -54,7 +58,7 @@ describe('a reload brings the scene back as it was left', () => {
     await page.reload();
     await openApp(page, inject('baseURL'), 'WebGL2');
     await settle(page);
-    expect(await page.getByTestId('frame-label').textContent()).toBe('Frame 4 / 50');
+    expect(await page.getByTestId('frame-label').textContent()).toBe(`Frame 4 / ${DEMO_FRAME_COUNT}`);
     expect(await page.getByTestId('viewport').getAttribute('data-shown-frame')).toBe('3');
     expect(await page.getByTestId('view-birds-eye').getAttribute('class')).toContain('active');
     expect(await page.getByTestId('track-box-state').textContent()).toBe('keyframe here');
@@ -75,7 +79,7 @@ describe('a reload brings the scene back as it was left', () => {
     );
     await page.reload();
     await openApp(page, inject('baseURL'), 'WebGL2');
-    expect(await page.getByTestId('frame-label').textContent()).toBe('Frame 9 / 50');
+    expect(await page.getByTestId('frame-label').textContent()).toBe(`Frame 9 / ${DEMO_FRAME_COUNT}`);
     expect(await page.getByTestId('view-orbit').getAttribute('class')).toContain('active');
     expect(await page.getByTestId('track-panel').count()).toBe(0);
     expect(await page.getByTestId('box-views').count()).toBe(0);

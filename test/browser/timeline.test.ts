@@ -12,10 +12,11 @@ import {
   type TimelineLayout,
 } from '../../src/ui/timeline/timeline-layout';
 import { screenshotPath } from './screenshot-path';
+import { DEMO_FRAME_COUNT } from '../../src/core/demo/index';
 
 type Rgb = [number, number, number];
 const CAR: Rgb = [0xf5, 0x9e, 0x0b];
-const FRAMES = 50;
+const FRAMES = DEMO_FRAME_COUNT;
 
 /** The timeline canvas's place on the page and its layout (not scrolled: the test has one track). */
 async function timeline(page: Page): Promise<{ left: number; top: number; layout: TimelineLayout }> {
@@ -155,7 +156,8 @@ describe('the timeline: a row per track, click to jump, time segments with dragg
 
   it('marks a segment of the whole scene with M when no track is selected, listed in the ? sheet', async () => {
     await page.keyboard.press('Escape');
-    await goToFrame(page, 45);
+    // Five frames before the end: the new segment's 10 frames are cut at the scene's last.
+    await goToFrame(page, FRAMES - 5);
     await page.keyboard.press('m');
     const segments = await waitUntil(
       'the scene segment is saved',
@@ -163,7 +165,7 @@ describe('the timeline: a row per track, click to jump, time segments with dragg
       (s) => s.length === 2,
     );
     const scene = segments.find((s) => s.trackId === undefined);
-    expect(scene).toMatchObject({ startFrame: 44, endFrame: 49 });
+    expect(scene).toMatchObject({ startFrame: FRAMES - 6, endFrame: FRAMES - 1 });
     await page.keyboard.press('?');
     expect(await page.locator('[data-testid=hotkey-row][data-action=addSegment] kbd').textContent()).toBe('M');
     await page.keyboard.press('?');

@@ -1,4 +1,6 @@
 import { groundHeightAt } from './road-layout';
+import { pointAlong, type Route } from './route';
+import { travelAt, type SpeedProfile } from './speed-profile';
 
 /**
  * How a road user moves, in the ROAD frame (metres, seconds since the scene start, radians). Every path is
@@ -6,10 +8,17 @@ import { groundHeightAt } from './road-layout';
  */
 export type ActorPath =
   | { kind: 'still'; x: number; y: number; yaw: number }
-  /** Along the road at a signed speed (m/s along x), optionally easing into another lane (smoothstep in y). */
-  | { kind: 'drive'; x0: number; y0: number; speed: number; laneChange?: { y1: number; t0: number; duration: number } }
+  /** Along a route (straights and arcs) at the speeds of a profile, easing sideways by `shifts` (lane changes). */
+  | { kind: 'route'; route: Route; speed: SpeedProfile; shifts?: LaneShift[] }
   /** Straight at (vx, vy) m/s with a small sideways sway (metres, rad/s, rad) as people walk. */
   | { kind: 'walk'; x0: number; y0: number; vx: number; vy: number; sway: number; swayRate: number; phase: number };
+
+/** A sideways move off the route by `by` metres (+ to the left), eased in over `duration` s from `t0` s. */
+export interface LaneShift {
+  t0: number;
+  duration: number;
+  by: number;
+}
 
 /** Pose on the ground: position of the object-frame origin (road frame, metres) and heading (radians). */
 export interface GroundPose {
@@ -22,17 +31,16 @@ export interface GroundPose {
 export function poseAt(path: ActorPath, t: number): GroundPose {
   switch (path.kind) {
     case 'still':
-      return { x: path.x, y: path.y, z: groundHeightAt(path.y), yaw: path.yaw };
-    case 'drive': {
-      let y = path.y0;
-      let vy = 0;
-      const change = path.laneChange;
-      if (change) {
-        const s = Math.min(1, Math.max(0, (t - change.t0) / change.duration));
-        y += (change.y1 - path.y0) * s * s * (3 - 2 * s);
-        vy = ((change.y1 - path.y0) * 6 * s * (1 - s)) / change.duration;
-      }
-      return { x: path.x0 + path.speed * t, y, z: groundHeightAt(y), yaw: Math.atan2(vy, path.speed) };
+      return { x: path.x, y: path.y, z: groundHeightAt(path.x, path.y), yaw: path.yaw };
+    case 'route': {
+      const { s, v } = travelAt(path.speed, t);
+      const p = pointAlong(path.route, s);
+      const [d, rate] = offsetAt(path.shifts ?? [], t);
+      const x = p.x - Math.sin(p.heading) * d;
+      const y = p.y + Math.cos(p.heading) * d;
+      // Heading of the motion: along the route, turned by the sideways rate against the forward speed there.
+      const yaw = p.heading + Math.atan2(rate, v * (1 - p.curvature * d));
+      return { x, y, z: groundHeightAt(x, y), yaw };
     }
     case 'walk': {
       const speed = Math.hypot(path.vx, path.vy);
@@ -43,7 +51,19 @@ export function poseAt(path: ActorPath, t: number): GroundPose {
       const rate = path.sway * path.swayRate * Math.cos(angle);
       const x = path.x0 + path.vx * t + nx * offset;
       const y = path.y0 + path.vy * t + ny * offset;
-      return { x, y, z: groundHeightAt(y), yaw: Math.atan2(path.vy + ny * rate, path.vx + nx * rate) };
+      return { x, y, z: groundHeightAt(x, y), yaw: Math.atan2(path.vy + ny * rate, path.vx + nx * rate) };
     }
   }
+}
+
+/** The sideways offset (metres) and its rate (m/s) at `t`: each shift a smoothstep in time. */
+function offsetAt(shifts: readonly LaneShift[], t: number): [number, number] {
+  let d = 0;
+  let rate = 0;
+  for (const shift of shifts) {
+    const u = Math.min(1, Math.max(0, (t - shift.t0) / shift.duration));
+    d += shift.by * u * u * (3 - 2 * u);
+    rate += (shift.by * 6 * u * (1 - u)) / shift.duration;
+  }
+  return [d, rate];
 }

@@ -1,7 +1,8 @@
 import type { Random } from '../math/random';
 import type { ActorPath } from './actor-path';
 import { ROAD } from './road-layout';
-import { makeCar, makeCyclist, makePedestrian, makeTruck, type ObjectTemplate } from './templates';
+import { makeCar, makePedestrian, type ObjectTemplate } from './templates';
+import { addTraffic } from './traffic';
 
 /** A ground-truth road user: its shape and its path. `index` is stable across frames and is its object id. */
 export interface DemoObject {
@@ -13,47 +14,22 @@ export interface DemoObject {
 const WALK_RATE = 2 * Math.PI * 0.9; // rad/s: a sway per stride at ~0.9 Hz
 
 /**
- * The road users of the demo street (road frame, see road-layout.ts). The lanes and start positions are chosen
- * so that nobody collides during the 5 s drive: each lane's users keep their order and gaps, and the one person
- * crossing the street does so on the zebra ahead of everybody (the oncoming inner lane waits for her).
- * `egoSpeed` (m/s) keeps the cars in the ego's lane clear of the ego.
+ * The road users of the demo streets (road frame, see road-layout.ts): the traffic (traffic.ts), the person
+ * crossing on the zebra in front of the ego, people on the sidewalks and parked cars. Nobody collides during
+ * the drive: each lane's users keep their order and gaps, and whoever meets the person on the zebra waits.
  */
-export function createActors(random: Random, egoSpeed: number): DemoObject[] {
+export function createActors(random: Random): DemoObject[] {
   const out: DemoObject[] = [];
   const add = (template: ObjectTemplate, path: ActorPath) => out.push({ index: out.length, template, path });
-  const inner = ROAD.innerLaneY;
-  const outer = ROAD.outerLaneY;
-  // Same direction as the ego (−y side, towards +x).
-  add(makeCar(random), { kind: 'drive', x0: 20 + 4 * random(), y0: -inner, speed: egoSpeed + 0.3 + 0.5 * random() });
-  add(makeCar(random), { kind: 'drive', x0: -18 - 4 * random(), y0: -inner, speed: egoSpeed - 0.3 - 0.5 * random() });
-  add(makeCar(random), { kind: 'drive', x0: -28 - 3 * random(), y0: -outer, speed: 12.5 + random() });
-  add(makeCar(random), { kind: 'drive', x0: 28 + 4 * random(), y0: -outer, speed: 7.5 + 0.5 * random() });
-  // Oncoming (+y side, towards −x); the first one moves over to the outer lane.
-  add(makeCar(random), {
-    kind: 'drive',
-    x0: 25 + 3 * random(),
-    y0: inner,
-    speed: -10 - 0.5 * random(),
-    laneChange: { y1: outer, t0: 1 + 0.5 * random(), duration: 2.5 },
-  });
-  add(makeCar(random), { kind: 'drive', x0: 52 + 3 * random(), y0: inner, speed: -9.5 });
-  add(makeCar(random), { kind: 'drive', x0: 40 + 3 * random(), y0: outer, speed: -9 });
-  add(makeTruck(random), { kind: 'drive', x0: 58 + 2 * random(), y0: outer, speed: -8 - 0.5 * random() });
-  // Two cars waiting before the zebra in the oncoming inner lane.
-  const waitX = ROAD.crosswalkX + ROAD.crosswalkHalf + 4.5;
-  add(makeCar(random), { kind: 'still', x: waitX, y: inner, yaw: Math.PI });
-  add(makeCar(random), { kind: 'still', x: waitX + 6.5 + random(), y: inner, yaw: Math.PI });
-  // Cyclists in the bike lanes; the two on the same side ride at the same speed.
-  add(makeCyclist(random), { kind: 'drive', x0: 10 + 3 * random(), y0: -ROAD.bikeLaneY, speed: 4.5 });
-  add(makeCyclist(random), { kind: 'drive', x0: -10 - 3 * random(), y0: -ROAD.bikeLaneY, speed: 4.5 });
-  add(makeCyclist(random), { kind: 'drive', x0: 45 + 5 * random(), y0: ROAD.bikeLaneY, speed: -5 });
-  // The person on the zebra, from the +y sidewalk towards −y.
+  addTraffic(random, add);
+  // The person on the zebra, from the −y curb towards +y: past the ego's lane before it pulls away, past the
+  // inner lane before the car waiting there goes, and far from the oncoming lanes until the truck has passed.
   add(makePedestrian(random), {
     kind: 'walk',
-    x0: ROAD.crosswalkX - 0.5 + random(),
-    y0: 10.9,
+    x0: ROAD.crosswalkX - 0.4 + 0.8 * random(),
+    y0: -10,
     vx: 0,
-    vy: -1.3,
+    vy: 1.45,
     sway: 0.03,
     swayRate: WALK_RATE,
     phase: 0,
@@ -63,38 +39,66 @@ export function createActors(random: Random, egoSpeed: number): DemoObject[] {
   return out;
 }
 
-/** One walker per sidewalk line (0.75 m apart), so walkers never meet; they stay clear of the zebra. */
+/** Half the length of the stretch around the intersection that sidewalk walkers and parked cars keep clear of. */
+const CLEAR = 16;
+
+/**
+ * One walker per sidewalk line (0.75 m apart) along each street, so walkers never meet. In the 10 s of the
+ * drive (at most 16 m) they stay out of the intersection's corners.
+ */
 function addSidewalkWalkers(random: Random, add: (t: ObjectTemplate, p: ActorPath) => void): void {
-  for (const side of [-1, 1]) {
-    for (let k = 0; k < 4; k++) {
-      const dir = k % 2 === 0 ? 1 : -1;
-      add(makePedestrian(random), {
-        kind: 'walk',
-        x0: -25 + 87 * random(),
-        y0: side * (11.3 + 0.75 * k),
-        vx: dir * (1.1 + 0.5 * random()),
-        vy: 0,
-        sway: 0.04,
-        swayRate: WALK_RATE,
-        phase: 2 * Math.PI * random(),
-      });
+  for (const street of ['main', 'cross'] as const) {
+    for (const side of [-1, 1]) {
+      for (let k = 0; k < (street === 'main' ? 4 : 2); k++) {
+        const dir = k % 2 === 0 ? 1 : -1;
+        const speed = dir * (1.1 + 0.5 * random());
+        const along = startAlong(random, street, speed);
+        const across = side * (11.3 + 0.75 * k);
+        const [x0, y0] = street === 'main' ? [along, across] : [ROAD.crossX + across, along];
+        const [vx, vy] = street === 'main' ? [speed, 0] : [0, speed];
+        const phase = 2 * Math.PI * random();
+        add(makePedestrian(random), { kind: 'walk', x0, y0, vx, vy, sway: 0.04, swayRate: WALK_RATE, phase });
+      }
     }
   }
 }
 
-/** Cars parked nose to tail in the parking strips, facing the traffic of their side, none near the zebra. */
+/** A start along the street from which 10 s at `speed` m/s stay clear of the intersection (16 m < 2 · CLEAR). */
+function startAlong(random: Random, street: 'main' | 'cross', speed: number): number {
+  const centre = centreOf(street);
+  for (;;) {
+    const along = (street === 'main' ? -25 : -70) + 120 * random();
+    if (Math.min(Math.abs(along - centre), Math.abs(along + 10 * speed - centre)) >= CLEAR) return along;
+  }
+}
+
+/** Where the other street crosses, as a coordinate along this one. */
+function centreOf(street: 'main' | 'cross'): number {
+  return street === 'main' ? ROAD.crossX : 0;
+}
+
+/** Cars parked nose to tail in the parking strips, facing the traffic of their side, none near the intersection. */
 function addParkedCars(random: Random, add: (t: ObjectTemplate, p: ActorPath) => void): void {
-  for (const side of [-1, 1]) {
-    let x = ROAD.minX + 5;
-    while (x < ROAD.maxX - 5) {
-      const template = makeCar(random);
-      const half = template.size[0] / 2;
-      const centre = x + half;
-      const free = random() < 0.3;
-      if (!free && Math.abs(centre - ROAD.crosswalkX) > 8) {
-        add(template, { kind: 'still', x: centre, y: side * ROAD.parkingY, yaw: side < 0 ? 0 : Math.PI });
+  for (const street of ['main', 'cross'] as const) {
+    const [from, to] = street === 'main' ? [ROAD.minX, ROAD.maxX] : [-100, 100];
+    for (const side of [-1, 1]) {
+      let along = from + 5;
+      while (along < to - 5) {
+        const template = makeCar(random);
+        const half = template.size[0] / 2;
+        const centre = along + half;
+        const free = random() < 0.3;
+        if (!free && Math.abs(centre - centreOf(street)) > CLEAR + half) {
+          const across = side * ROAD.parkingY;
+          // Main street: the −y side faces +x. Cross street: the +x side faces +y.
+          const pose =
+            street === 'main'
+              ? { x: centre, y: across, yaw: side < 0 ? 0 : Math.PI }
+              : { x: ROAD.crossX + across, y: centre, yaw: side > 0 ? Math.PI / 2 : -Math.PI / 2 };
+          add(template, { kind: 'still', ...pose });
+        }
+        along = centre + half + 1 + 2.5 * random();
       }
-      x = centre + half + 1 + 2.5 * random();
     }
   }
 }

@@ -7,7 +7,8 @@ import { createDemoScene, frameTime } from './scene-record';
 import { ACTOR_STREAM, hashSeed, LAYOUT_STREAM } from './seed-hash';
 import { createStaticWorld } from './static-world';
 
-export const DEMO_FRAME_COUNT = 50;
+/** 10 s at 10 Hz: the approach, the stop at the zebra, the turn and the way out (ego-motion.ts). */
+export const DEMO_FRAME_COUNT = 100;
 
 /**
  * A generated drive: the scene record the app stores, and the world description the simulators read. Plain
@@ -29,12 +30,12 @@ export interface DemoDrive {
 export function createDemoDrive(seed: number): DemoDrive {
   const layout = createRandom(hashSeed(seed, LAYOUT_STREAM));
   const actorRandom = createRandom(hashSeed(seed, ACTOR_STREAM));
-  const ego = createEgoMotion(9 + 2 * actorRandom()); // m/s, city speed
+  const ego = createEgoMotion(8 + actorRandom()); // m/s, city speed before it brakes
   return {
     scene: createDemoScene(seed, DEMO_FRAME_COUNT, ego),
     seed,
     ego,
-    objects: createActors(actorRandom, ego.speed),
+    objects: createActors(actorRandom),
     staticWorld: packStatic(createStaticWorld(layout)),
     rayCache: new Map(),
   };

@@ -1,16 +1,7 @@
 import { F, STRIDE, type FrameWorld } from './frame-world';
-import {
-  HIT_GROUND,
-  HIT_NONE,
-  intersectBox,
-  intersectCylinder,
-  intersectEllipsoid,
-  setHit,
-  type Ray,
-  type RayHit,
-} from './intersect';
+import { HIT_NONE, intersectBox, intersectCylinder, intersectEllipsoid, type Ray, type RayHit } from './intersect';
+import { intersectGround } from './intersect-ground';
 import { SHAPE } from './primitive';
-import { ROAD } from './road-layout';
 import type { RayIndex } from './ray-index';
 
 /** Ray tests by `SHAPE` value. */
@@ -47,29 +38,5 @@ export function castRay(world: FrameWorld, index: RayIndex, ray: Ray, tMax: numb
     if (shape === SHAPE.box) intersectBox(data, i, ray, hit);
     else if (shape === SHAPE.cylinder) intersectCylinder(data, i, ray, hit);
     else intersectEllipsoid(data, i, ray, hit);
-  }
-}
-
-/**
- * The street surface: asphalt at z = 0 between the curbs, the raised ground (z = curb height) beyond, and the
- * curb faces between them, seen from the road side. The origin is assumed to be above the road.
- */
-export function intersectGround(ray: Ray, hit: RayHit): void {
-  const oy = ray[1]!;
-  const oz = ray[2]!;
-  const dy = ray[4]!;
-  const dz = ray[5]!;
-  const curbY = ROAD.curbY;
-  const top = ROAD.curbHeight;
-  if (dz < 0) {
-    const t = -oz / dz;
-    if (t > 0 && t < hit.t && Math.abs(oy + t * dy) < curbY) setHit(hit, t, HIT_GROUND, 0, 0, 1);
-    const tTop = (top - oz) / dz;
-    if (tTop > 0 && tTop < hit.t && Math.abs(oy + tTop * dy) >= curbY) setHit(hit, tTop, HIT_GROUND, 0, 0, 1);
-  }
-  if (dy !== 0 && Math.abs(oy) < curbY) {
-    const t = ((dy > 0 ? curbY : -curbY) - oy) / dy;
-    const z = oz + t * dz;
-    if (t > 0 && t < hit.t && z >= 0 && z < top) setHit(hit, t, HIT_GROUND, 0, dy > 0 ? -1 : 1, 0);
   }
 }

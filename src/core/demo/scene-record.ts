@@ -7,7 +7,7 @@ export const DEMO_START_US = 1767225600000000;
 /** 10 Hz: one sweep every 0.1 s. */
 export const FRAME_PERIOD_US = 100000;
 /** Bump when the generator's output changes, so that cached frames and labels are not mixed up. */
-export const DEMO_GENERATOR_VERSION = 'demo-v1';
+export const DEMO_GENERATOR_VERSION = 'demo-v2';
 
 /** Seconds since the scene start of a frame. */
 export function frameTime(frameIndex: number): number {

@@ -10,6 +10,13 @@ import { replacesSize } from './size-evidence';
 /** Where a refit's heading came from: the fit's own, the track's (it stands still), or bounded by its motion. */
 export type RefitHeadingRule = 'fit' | 'track' | 'motion';
 
+/**
+ * A direction of travel looser than this (radians either way) bounds nothing worth having: two boxes little more
+ * than 1 m apart, or a sharp turn between them. On the demo drive a car queued at a red light, its two nearest
+ * boxes sparse fits a few decimetres off and 1.3 m apart, had a good fit turned 39° by such a bound.
+ */
+const LOOSEST_MOTION = Math.PI / 6;
+
 /** What a refit's heading is chosen from (frame `frameIndex`'s ego frame, metres, radians). */
 export interface RefitHeadingInput {
   /** The fit on frame `frameIndex`: its centre, heading, and the sweep's points inside it. */
@@ -36,7 +43,7 @@ export interface RefitHeadingInput {
  *   the box whose fit the size came from or else the heading its boxes share, carried into this frame: a sparse
  *   frame's fit never turns a parked car, nor flips it end for end;
  * - moving (`motionAt`, where the frames have poses), the fit's heading, on the end toward the direction of
- *   travel, turned no further from that direction than it supports;
+ *   travel, turned no further from that direction than it supports (where it supports 30° or less);
  * - else the fit's own. Classes that turn on the spot (pedestrians) keep the fit's own.
  */
 export function refitHeading(input: RefitHeadingInput): { yaw: number; from: RefitHeadingRule } {
@@ -57,7 +64,7 @@ export function refitHeading(input: RefitHeadingInput): { yaw: number; from: Ref
   const posed =
     input.egoStill || [frameIndex, ...others.map((b) => b.frameIndex)].every((i) => frames[i]?.worldFromEgo);
   const motion = posed ? motionAt(input.boxes, frameIndex, frames) : undefined;
-  if (!motion) return own;
+  if (!motion || motion.tolerance > LOOSEST_MOTION) return own;
   // The fit's turn from the direction of travel, on the end toward it (as `chooseHeading` takes it, told the motion).
   let turn = normalizeAngle(fit.yaw - motion.yaw);
   if (Math.abs(turn) > Math.PI / 2) turn = normalizeAngle(turn + Math.PI);

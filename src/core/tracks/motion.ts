@@ -27,7 +27,7 @@ export interface TrackMotion {
 
 /**
  * How far a stored box's centre may lie from the object's (metres): what a fit on a sparse frame gets wrong.
- * Chosen on the demo drive: 0.25 m turned three of its moving cars' good sparse fits by 0.6–2°.
+ * Chosen on the demo drive's first version: 0.25 m turned three of its moving cars' good sparse fits by 0.6–2°.
  */
 const CENTRE_ERROR_M = 0.5;
 

@@ -59,7 +59,8 @@ describe('demo camera renderer', () => {
     expect(() => renderCamera(drive, 0, 'nope')).toThrow();
   });
 
-  for (const frame of [0, 20, 40]) {
+  // On the approach, braking, and down the cross street after the turn.
+  for (const frame of [0, 20, 95]) {
     it(`agrees with projected ground-truth boxes (frame ${frame})`, () => {
       const image = renderCamera(drive, frame, 'cam-front');
       const boxes = projectBoxes(frame);
@@ -86,7 +87,10 @@ describe('demo camera renderer', () => {
         checked++;
         const [u, v] = box.centre.map(Math.round) as [number, number];
         expect(image.objectIds[v * image.width + u], `centre of object ${box.index}`).toBe(box.index);
-        expect(rectIou(seen, box.rect), `rectangle of object ${box.index}`).toBeGreaterThanOrEqual(0.6);
+        // A bicycle and its rider fill little of their box: seen from behind, the wheels touch the ground
+        // well inside its corners.
+        const cyclist = drive.objects[box.index]!.template.classId === 'cyclist';
+        expect(rectIou(seen, box.rect), `rectangle of object ${box.index}`).toBeGreaterThanOrEqual(cyclist ? 0.5 : 0.6);
       }
       expect(checked).toBeGreaterThanOrEqual(5);
     });

@@ -2,28 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { createDemoDrive, DEMO_SEED, groundTruthAt } from '../../../../src/core/demo';
 import { parentFromCuboid } from '../../../../src/core/geometry/cuboid';
 import { normalizeAngle } from '../../../../src/core/math/angle';
-import { multiply, transformPoint, translationOf, yawOf } from '../../../../src/core/math/mat4';
+import { multiply, translationOf, yawOf } from '../../../../src/core/math/mat4';
 
 const drive = createDemoDrive(DEMO_SEED);
 const frames = drive.scene.frames;
 
 describe('demo ego motion', () => {
-  it('drives forward at a steady city speed', () => {
-    const speed = drive.ego.speed;
-    expect(speed).toBeGreaterThanOrEqual(8);
-    expect(speed).toBeLessThanOrEqual(12);
+  it('drives forward, brakes to a stop at the zebra, waits, then turns right and speeds up', () => {
+    const pose = (i: number) => ({ at: translationOf(frames[i]!.worldFromEgo!), yaw: yawOf(frames[i]!.worldFromEgo!) });
+    const speeds: number[] = [];
     for (let i = 1; i < frames.length; i++) {
-      const a = frames[i - 1]!;
-      const b = frames[i]!;
-      const dt = (b.timestampUs - a.timestampUs) / 1e6;
+      const [a, b] = [pose(i - 1), pose(i)];
+      const dt = (frames[i]!.timestampUs - frames[i - 1]!.timestampUs) / 1e6;
       expect(dt).toBeCloseTo(0.1, 12);
-      const step = translationOf(b.worldFromEgo!).map((v, k) => v - translationOf(a.worldFromEgo!)[k]!);
-      expect(Math.hypot(...step) / dt).toBeCloseTo(speed, 9);
-      // The step is along the ego's own +x axis (forward), expressed in the world.
-      const forward = transformPoint(a.worldFromEgo!, [1, 0, 0]).map((v, k) => v - translationOf(a.worldFromEgo!)[k]!);
-      const along = step.reduce((s, v, k) => s + v * forward[k]!, 0) / Math.hypot(...step);
-      expect(along).toBeCloseTo(1, 9);
+      const step = b.at.map((v, k) => v - a.at[k]!);
+      speeds.push(Math.hypot(...step) / dt);
+      // It moves the way it faces, no sideways slip: the step is along the heading halfway between the frames.
+      const heading = a.yaw + normalizeAngle(b.yaw - a.yaw) / 2;
+      if (Math.hypot(...step) > 0.05) {
+        expect(Math.abs(normalizeAngle(Math.atan2(step[1]!, step[0]!) - heading))).toBeLessThan(0.01);
+      }
+      expect(Math.abs(step[2]!)).toBeLessThan(1e-9);
     }
+    // City speed at the start, standing still for over half a second, never faster than 10 m/s, no harsh braking.
+    expect(speeds[0]!).toBeGreaterThanOrEqual(8);
+    expect(speeds.filter((v) => v < 1e-9).length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...speeds)).toBeLessThanOrEqual(10);
+    for (let i = 1; i < speeds.length; i++) expect(Math.abs(speeds[i]! - speeds[i - 1]!) / 0.1).toBeLessThan(3.2);
+    // It stops before turning: the heading is unchanged until after the stop, then 90° to the right by the end.
+    const stopped = speeds.findIndex((v) => v < 1e-9);
+    expect(Math.abs(normalizeAngle(pose(stopped).yaw - pose(0).yaw))).toBeLessThan(1e-9);
+    expect(normalizeAngle(pose(frames.length - 1).yaw - pose(0).yaw)).toBeCloseTo(-Math.PI / 2, 9);
+    expect(speeds.at(-1)!).toBeGreaterThan(speeds[speeds.lastIndexOf(0) + 1]!);
   });
 
   it('keeps parked cars still in the world while the ego moves', () => {
@@ -53,7 +63,7 @@ describe('demo ego motion', () => {
   });
 
   it('moves the ground-truth boxes of moving cars in the world', () => {
-    const moving = drive.objects.filter((o) => o.path.kind === 'drive' && o.template.classId === 'car');
+    const moving = drive.objects.filter((o) => o.path.kind === 'route' && o.template.classId === 'car');
     const id = `gt-car-${moving[0]!.index}`;
     const at = (f: number) => {
       const c = groundTruthAt(drive, f).cuboids.find((x) => x.trackId === id)!;

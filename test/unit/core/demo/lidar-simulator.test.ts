@@ -5,7 +5,7 @@ import { translationOf } from '../../../../src/core/math/mat4';
 import { ROAD } from '../../../../src/core/demo/road-layout';
 
 const drive = createDemoDrive(DEMO_SEED);
-const frames = [0, 12, 27, 49];
+const frames = [0, 12, 40, 85];
 const sweeps = frames.map((f) => simulateSweep(drive, f));
 
 describe('simulated LiDAR sweep', () => {
@@ -70,7 +70,7 @@ describe('simulated LiDAR sweep', () => {
     const intensity = s.attributes.intensity!;
     const ids = s.attributes.objectId!;
     // Lateral offsets (LiDAR frame, metres) of the double yellow centre line and of the asphalt mid-lane.
-    const centreLine = ROAD.innerLaneY; // the ego drives in the middle of the −y inner lane
+    const centreLine = ROAD.outerLaneY; // the ego drives in the middle of the −y outer lane
     let paint = 0,
       paintN = 0,
       asphalt = 0,

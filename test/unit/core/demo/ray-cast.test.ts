@@ -6,6 +6,9 @@ import { makeBox, makeCylinder, makeEllipsoid, SHAPE } from '../../../../src/cor
 import { buildRayIndex } from '../../../../src/core/demo/ray-index';
 import { castRay, INTERSECT } from '../../../../src/core/demo/ray-cast';
 import { createRandom } from '../../../../src/core/math/random';
+import { transformPoint } from '../../../../src/core/math/mat4';
+import { roadFromEgoAt } from '../../../../src/core/demo/ego-motion';
+import { groundHeightAt, isRoadAt, ROAD } from '../../../../src/core/demo/road-layout';
 
 /** Whether a road-frame point is inside primitive i (the definition the ray tests must agree with). */
 function isInside(world: FrameWorld, i: number, x: number, y: number, z: number): boolean {
@@ -84,8 +87,9 @@ describe('demo ray tests', () => {
 
   it('finds with the azimuth index exactly what testing every primitive finds', () => {
     const drive = createDemoDrive(DEMO_SEED);
-    const world = buildFrameWorld(drive.staticWorld, drive.objects, 1.7);
-    const [ox, oy, oz] = [drive.ego.x0 + drive.ego.speed * 1.7 + 1, drive.ego.y, 1.8];
+    // Mid-turn in the intersection (8 s in), where rays reach down both streets.
+    const world = buildFrameWorld(drive.staticWorld, drive.objects, 8);
+    const [ox, oy, oz] = transformPoint(roadFromEgoAt(drive.ego, 8), [1, 0, 1.8]);
     const index = buildRayIndex(world, ox, oy);
     const random = createRandom(5);
     const fast = createRayHit();
@@ -112,5 +116,40 @@ describe('demo ray tests', () => {
     }
     expect(mismatches).toBe(0);
     expect(objectHits).toBeGreaterThan(1000);
+  });
+
+  it('meets the ground where the layout puts it: asphalt, raised ground, curb faces between', () => {
+    const drive = createDemoDrive(DEMO_SEED);
+    const empty: FrameWorld = { count: 0, data: new Float64Array(0) };
+    const random = createRandom(9);
+    const hit = createRayHit();
+    const kinds = { road: 0, raised: 0, curb: 0 };
+    // From the sensor on the approach, mid-turn in the intersection, and down the cross street.
+    for (const t of [0, 8, 9.9]) {
+      const [ox, oy, oz] = transformPoint(roadFromEgoAt(drive.ego, t), [1, 0, 1.8]);
+      const index = buildRayIndex(empty, ox, oy);
+      for (let n = 0; n < 20000; n++) {
+        const az = 2 * Math.PI * random();
+        const el = -0.002 - 0.25 * random() ** 3; // mostly grazing: those reach the far curbs
+        const [dx, dy, dz] = [Math.cos(az) * Math.cos(el), Math.sin(az) * Math.cos(el), Math.sin(el)];
+        castRay(empty, index, setRay(createRay(), ox, oy, oz, dx, dy, dz), 400, hit);
+        if (hit.prim === HIT_NONE) continue;
+        const [x, y, z] = [ox + dx * hit.t, oy + dy * hit.t, oz + dz * hit.t];
+        if (hit.nz === 1) {
+          expect(z).toBeCloseTo(groundHeightAt(x, y), 9);
+          kinds[isRoadAt(x, y) ? 'road' : 'raised']++;
+        } else {
+          // A curb face: asphalt on the side it faces, raised ground behind it, between their heights.
+          expect(isRoadAt(x + 0.01 * hit.nx, y + 0.01 * hit.ny)).toBe(true);
+          expect(isRoadAt(x - 0.01 * hit.nx, y - 0.01 * hit.ny)).toBe(false);
+          expect(z).toBeGreaterThanOrEqual(-1e-9);
+          expect(z).toBeLessThan(ROAD.curbHeight);
+          kinds.curb++;
+        }
+      }
+    }
+    expect(kinds.road).toBeGreaterThan(10000);
+    expect(kinds.raised).toBeGreaterThan(1000);
+    expect(kinds.curb).toBeGreaterThan(50);
   });
 });

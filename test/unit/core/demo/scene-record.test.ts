@@ -18,11 +18,12 @@ describe('demo scene record', () => {
     expect(scene.name).toBe('Demo drive');
     expect(scene.source).toEqual({ kind: 'demo', seed: DEMO_SEED });
     expect(scene.ontologyId).toBe('general-driving');
-    expect(scene.provenance.contentHash).toBe(`demo-v1-${DEMO_SEED}`);
+    expect(scene.provenance.contentHash).toBe(`demo-v2-${DEMO_SEED}`);
     expect(JSON.parse(JSON.stringify(scene))).toEqual(scene);
   });
 
-  it('has 50 frames at 10 Hz from 2026-01-01 with a LiDAR sweep and a front image each', () => {
+  it('has 100 frames at 10 Hz from 2026-01-01 with a LiDAR sweep and a front image each', () => {
+    expect(DEMO_FRAME_COUNT).toBe(100);
     expect(scene.frames.length).toBe(DEMO_FRAME_COUNT);
     const start = Date.UTC(2026, 0, 1) * 1000;
     scene.frames.forEach((f, i) => {

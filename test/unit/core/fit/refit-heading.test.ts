@@ -109,6 +109,19 @@ describe('refitHeading', () => {
     expect(denser.from).toBe('fit');
   });
 
+  it('a direction of travel too loose to bound anything (boxes 1.5 m apart) leaves the fit its own heading', () => {
+    // A car creeping up a queue: its two nearest boxes 1.5 m apart support any heading within 34° of the chord.
+    const creeping = [box(0, 10, -5, 0), box(10, 11.5, -5, 0), box(20, 12, -5, 0)];
+    const fit = { position: creeping[2]!.position, yaw: normalizeAngle(creeping[2]!.yaw + 50 * deg), points: 30 };
+    const refit = refitHeading({ fit, boxes: creeping, sizeSource: dense, frameIndex: 20, frames: driving });
+    expect(refit).toEqual({ yaw: fit.yaw, from: 'fit' });
+    // 3 m apart the chord supports 18°: the same fit is turned back to it.
+    const faster = [box(0, 10, -5, 0), box(10, 13, -5, 0), box(20, 16, -5, 0)];
+    const bounded = refitHeading({ fit: { ...fit, position: faster[2]!.position }, boxes: faster, sizeSource: dense, frameIndex: 20, frames: driving }); // prettier-ignore
+    expect(bounded.from).toBe('motion');
+    expect(world(20, bounded.yaw)).toBeCloseTo(Math.atan2(1, 3), 9);
+  });
+
   it('a track with no other box: the fit’s own', () => {
     const refit = refitHeading({ fit: sparseFit, boxes: [parked[1]!], sizeSource: dense, frameIndex: 12, frames: driving }); // prettier-ignore
     expect(refit).toEqual({ yaw: sparseFit.yaw, from: 'fit' });
