@@ -10,7 +10,11 @@ import type { DecodedPointCloud } from '../src/formats/pointcloud/decoded-point-
  */
 const api = {
   async decode(bytes: ArrayBuffer, fileName: string, layout?: 'kitti' | 'nuscenes'): Promise<DecodedPointCloud> {
-    const cloud = await readPointCloudFileAsync(new Uint8Array(bytes), fileName, layout ? { layout } : {});
+    // The bytes were transferred here for this read only: a sweep kept as its records views them, no copy.
+    const cloud = await readPointCloudFileAsync(new Uint8Array(bytes), fileName, {
+      owned: true,
+      ...(layout && { layout }),
+    });
     return transfer(cloud, pointCloudBuffers(cloud));
   },
   recycle(buffers: ArrayBuffer[]): void {

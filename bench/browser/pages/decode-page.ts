@@ -92,7 +92,7 @@ async function decode(points: number, samples: number): Promise<DecodePageResult
       'readPcd → drawable cloud',
       inputs.pcdBinary,
       inputs.pcdBinary,
-      readDrawable((b) => readPcd(b, 'x.pcd'), true),
+      readDrawable((b, owned) => readPcd(b, 'x.pcd', owned), true),
       samples,
     ),
     await timeCase(
@@ -100,7 +100,7 @@ async function decode(points: number, samples: number): Promise<DecodePageResult
       'readPcd → drawable cloud',
       inputs.pcdCompressed,
       inputs.lzfColumns,
-      readDrawable((b) => readPcd(b, 'x.pcd'), false),
+      readDrawable((b, owned) => readPcd(b, 'x.pcd', owned), false),
       samples,
     ),
     await timeCase(
@@ -116,7 +116,7 @@ async function decode(points: number, samples: number): Promise<DecodePageResult
       'readKittiBin → drawable cloud',
       inputs.kittiBin,
       inputs.kittiBin,
-      readDrawable((b) => readKittiBin(b, 'x.bin'), true),
+      readDrawable((b, owned) => readKittiBin(b, 'x.bin', owned), true),
       samples,
     ),
     await timeCase(
@@ -124,7 +124,7 @@ async function decode(points: number, samples: number): Promise<DecodePageResult
       'readNuscenesBin → drawable cloud',
       inputs.nuscenesBin,
       inputs.nuscenesBin,
-      readDrawable((b) => readNuscenesBin(b, 'x.pcd.bin'), true),
+      readDrawable((b, owned) => readNuscenesBin(b, 'x.pcd.bin', owned), true),
       samples,
     ),
   ];

@@ -14,6 +14,16 @@ export type PointCloudFormat =
   | 'las'
   | 'laz';
 
+/**
+ * Reader options for the caller that gives the file's bytes up: with `owned`, a reader that keeps the file's
+ * records as they are (KITTI, nuScenes, plain float32 binary PCD) views them in `bytes`' buffer instead of
+ * copying them, when they lie on a 4-byte boundary. The caller must then neither change nor reuse `bytes`, and
+ * the cloud's buffer is `bytes`' buffer. The decode worker reads so: the bytes were transferred to it for this.
+ */
+export interface OwnedBytes {
+  owned?: boolean;
+}
+
 /** One field of a file as stored there: `count` values of `type` per point (0 for PCD padding fields). */
 export interface PointField {
   name: string;

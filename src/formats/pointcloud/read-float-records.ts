@@ -10,12 +10,14 @@ import { readInterleavedRecords } from './read-interleaved-records';
  * sensor frame) and whose others become the named attributes: the records as they are, viewed in place
  * (`readInterleavedRecords`). Points with a NaN/±Inf coordinate or at (0, 0, 0) are dropped, as in every
  * reader (real KITTI and nuScenes sweeps have none); a file that has any is de-interleaved and compacted.
+ * `owned`: see `readInterleavedRecords` (the records may view `bytes` instead of a copy).
  */
 export function readFloatRecords(
   bytes: Uint8Array,
   fileName: string,
   format: DecodedPointCloud['format'],
   attributeNames: readonly string[],
+  owned = false,
 ): DecodedPointCloud {
   const floats = 3 + attributeNames.length;
   const stride = floats * 4;
@@ -26,7 +28,7 @@ export function readFloatRecords(
   const fields = ['x', 'y', 'z', ...attributeNames].map((name): PointField => ({ name, type: 'float32', count: 1 }));
   // The records as they are (one copy), unless a point must be dropped: then the copying reader below.
   const attributes = attributeNames.map((name, j) => ({ name, offset: 3 + j }));
-  const records = readInterleavedRecords(bytes, { start: 0, count, stride: floats, x: 0, attributes });
+  const records = readInterleavedRecords(bytes, { start: 0, count, stride: floats, x: 0, attributes }, owned);
   if (records) return { ...records, format, fields, invalidCount: 0 };
   const positions = allocateFloat32(count * 3);
   const columns = attributeNames.map(() => allocateFloat32(count));

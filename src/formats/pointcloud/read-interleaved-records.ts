@@ -29,11 +29,19 @@ export type InterleavedCloud = PointCloud & { interleaved: InterleavedRecords };
  * positions and attributes, so no value is moved again (see `InterleavedRecords`). No `bounds`: see
  * `recordsAreValid`.
  *
+ * `owned`: the caller gives `bytes` up to the cloud (the decode worker does, for the file's bytes it was
+ * transferred and uses for nothing else): records on a 4-byte boundary are then viewed where they are, with no
+ * copy at all, and the cloud keeps `bytes`' buffer. Without it the cloud never shares memory with `bytes`.
+ *
  * Undefined, with nothing kept, when a point has a NaN/±Inf coordinate or lies at (0, 0, 0) (an organized
  * cloud's no-return), or on a big-endian host: dropping points is a copy of every kept point, which the
  * callers' de-interleaving readers do. Real KITTI and nuScenes sweeps have no such point.
  */
-export function readInterleavedRecords(bytes: Uint8Array, layout: RecordLayout): InterleavedCloud | undefined {
+export function readInterleavedRecords(
+  bytes: Uint8Array,
+  layout: RecordLayout,
+  owned = false,
+): InterleavedCloud | undefined {
   if (!HOST_LITTLE_ENDIAN) return undefined;
   const { start, count, stride, x } = layout;
   const source = bytes.subarray(start, start + count * stride * 4);
@@ -42,6 +50,11 @@ export function readInterleavedRecords(bytes: Uint8Array, layout: RecordLayout):
   const aligned = source.byteOffset % 4 === 0;
   if (aligned && !recordsAreValid(new Float32Array(source.buffer, source.byteOffset, count * stride), count, stride, x))
     return undefined;
+  // Bytes handed over whole (the decode worker's own, transferred in) are viewed where they are: no copy.
+  if (owned && aligned) {
+    const records = new Float32Array(source.buffer, source.byteOffset, count * stride);
+    return viewRecords(records, layout);
+  }
   // Every value is overwritten by the copy: a recycled buffer need not be zeroed first.
   const records = allocateFloat32(count * stride, false);
   new Uint8Array(records.buffer, records.byteOffset, records.byteLength).set(source);
@@ -49,9 +62,15 @@ export function readInterleavedRecords(bytes: Uint8Array, layout: RecordLayout):
     recycleFloat32Buffers([records.buffer as ArrayBuffer]);
     return undefined;
   }
+  return viewRecords(records, layout);
+}
+
+/** The cloud of positions and attributes viewing `records` at their fields' offsets. */
+function viewRecords(records: Float32Array, layout: RecordLayout): InterleavedCloud {
   // fromEntries, so that a field called `constructor` or `__proto__` is just a name.
   const attributes = Object.fromEntries(layout.attributes.map((f) => [f.name, records.subarray(f.offset)]));
-  return { count, positions: records.subarray(x), attributes, interleaved: { records, stride } };
+  const interleaved = { records, stride: layout.stride };
+  return { count: layout.count, positions: records.subarray(layout.x), attributes, interleaved };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { assertXyz } from './assert-xyz';
-import type { DecodedPointCloud } from './decoded-point-cloud';
+import type { DecodedPointCloud, OwnedBytes } from './decoded-point-cloud';
 import { decodeRecords } from './decode-records';
 import { openPcdData } from './open-pcd-data';
 import { parsePcdHeader } from './pcd-header';
@@ -24,9 +24,10 @@ export interface PcdPointCloud extends DecodedPointCloud {
  * attributes named after them, only the first element of a COUNT > 1 field; `_` padding fields are skipped;
  * packed `rgb`/`rgba` becomes `r g b (a)` in 0–255. Points with a NaN/±Inf coordinate or at (0, 0, 0) are
  * dropped and counted in `invalidCount`. Throws `FormatError` naming `fileName` on anything unreadable.
- * Binary data of plain float32 fields is kept as its records (`pcdRecordLayout`) unless points are dropped.
+ * Binary data of plain float32 fields is kept as its records (`pcdRecordLayout`) unless points are dropped;
+ * with `owned`, those records may view `bytes` (see `OwnedBytes`).
  */
-export function readPcd(bytes: Uint8Array, fileName = 'cloud.pcd'): PcdPointCloud {
+export function readPcd(bytes: Uint8Array, fileName = 'cloud.pcd', options: OwnedBytes = {}): PcdPointCloud {
   const header = parsePcdHeader(bytes, fileName);
   const names = header.fields.map((f) => f.name);
   // Before the data is read, so that a cloud without coordinates fails fast and says so.
@@ -38,7 +39,7 @@ export function readPcd(bytes: Uint8Array, fileName = 'cloud.pcd'): PcdPointClou
   // Checks that the data is all there before either reader runs.
   const table = openPcdData(bytes, header, fileName);
   const layout = pcdRecordLayout(header);
-  const interleaved = layout && readInterleavedRecords(bytes, layout);
+  const interleaved = layout && readInterleavedRecords(bytes, layout, options.owned);
   const records = interleaved ? { ...interleaved, invalidCount: 0 } : decodeRecords(table, fileName, names);
   return {
     ...records,

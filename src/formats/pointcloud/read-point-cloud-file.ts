@@ -1,4 +1,4 @@
-import type { DecodedPointCloud } from './decoded-point-cloud';
+import type { DecodedPointCloud, OwnedBytes } from './decoded-point-cloud';
 import { FormatError } from './format-error';
 import { readKittiBin } from './read-kitti-bin';
 import { readLas } from './read-las';
@@ -9,7 +9,7 @@ import { readPly } from './read-ply';
 /** The record layout of a headerless `.bin` sweep. */
 export type BinLayout = 'kitti' | 'nuscenes';
 
-export interface ReadPointCloudOptions {
+export interface ReadPointCloudOptions extends OwnedBytes {
   /** Forces the layout of a `.bin` / `.pcd.bin` file, whatever its name and size say. */
   layout?: BinLayout;
 }
@@ -18,7 +18,8 @@ export interface ReadPointCloudOptions {
  * Reads a point-cloud file, choosing the reader by name: `.pcd` (PCD), `.ply` (PLY), `.las` (LAS), `.pcd.bin`
  * (nuScenes, 20 B/pt), other `.bin` by size (a multiple of 16 bytes is KITTI, else a multiple of 20 is
  * nuScenes). `options.layout` overrides the choice for `.bin` files. `.laz` needs the WebAssembly decoder,
- * which loads asynchronously: read those with `readPointCloudFileAsync`. Throws `FormatError` naming the file.
+ * which loads asynchronously: read those with `readPointCloudFileAsync`. `options.owned`: see `OwnedBytes`.
+ * Throws `FormatError` naming the file.
  */
 export function readPointCloudFile(
   bytes: Uint8Array,
@@ -26,7 +27,8 @@ export function readPointCloudFile(
   options: ReadPointCloudOptions = {},
 ): DecodedPointCloud {
   const name = fileName.toLowerCase();
-  if (name.endsWith('.pcd')) return readPcd(bytes, fileName);
+  const owned = { owned: options.owned ?? false };
+  if (name.endsWith('.pcd')) return readPcd(bytes, fileName, owned);
   if (name.endsWith('.ply')) return readPly(bytes, fileName);
   if (name.endsWith('.las')) return readLas(bytes, fileName);
   if (name.endsWith('.laz')) {
@@ -39,7 +41,7 @@ export function readPointCloudFile(
     );
   }
   const layout = options.layout ?? (name.endsWith('.pcd.bin') ? 'nuscenes' : chooseBinLayout(bytes, fileName));
-  return layout === 'kitti' ? readKittiBin(bytes, fileName) : readNuscenesBin(bytes, fileName);
+  return layout === 'kitti' ? readKittiBin(bytes, fileName, owned) : readNuscenesBin(bytes, fileName, owned);
 }
 
 /** KITTI when the size is a multiple of 16 bytes (also when it is one of 20: KITTI is the common case). */

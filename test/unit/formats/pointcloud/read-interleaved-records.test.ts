@@ -4,7 +4,8 @@ import { readKittiBin } from '../../../../src/formats/pointcloud/read-kitti-bin'
 import { readPcd } from '../../../../src/formats/pointcloud/read-pcd';
 import { makePcd } from './make-pcd';
 import { packedAttribute, packedAttributes, packedPositions, viewsFit } from './packed';
-import { readSharedFile } from './shared-data';
+import { findPcdDataOffset, readSharedFile } from './shared-data';
+import { readPointCloudFile } from '../../../../src/formats/pointcloud/read-point-cloud-file';
 
 /** A PCD header for `fields` (all SIZE 4 TYPE F COUNT 1 unless given) and `points` points. */
 function header(fields: string[], points: number, types = fields.map(() => 'F')): string[] {
@@ -39,6 +40,30 @@ describe('sweeps read as their records', () => {
     expect(cloud.attributes['intensity']!.byteOffset - cloud.positions.byteOffset).toBe(12);
     expect(viewsFit(cloud)).toBe(true);
     expect(cloud.invalidCount).toBe(0);
+  });
+
+  it('bytes given up whole (`owned`, as the decode worker reads) are viewed where they are, not copied', () => {
+    const bytes = readSharedFile('kitti-object/training/velodyne/000001.bin');
+    const owned = readKittiBin(bytes, '000001.bin', { owned: true });
+    expect(owned.interleaved!.records.buffer).toBe(bytes.buffer);
+    expect(owned.interleaved!.records.byteOffset).toBe(bytes.byteOffset);
+    expect(packedPositions(owned)).toEqual(packedPositions(readKittiBin(bytes, '000001.bin')));
+    // Off a 4-byte boundary no float view can see them: copied as without `owned`.
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const copied = readKittiBin(shifted.subarray(1), 'shifted.bin', { owned: true });
+    expect(copied.interleaved!.records.buffer).not.toBe(shifted.buffer);
+    // A PCD's records after its header, and the dispatcher's option, the same way.
+    const pcd = readSharedFile('pcd/pcl-generated/kitti000008_reduced_binary.pcd');
+    const aligned = new Uint8Array(pcd.length + 4);
+    const at = (4 - (findPcdDataOffset(pcd) % 4)) % 4;
+    aligned.set(pcd, at);
+    const view = readPointCloudFile(aligned.subarray(at, at + pcd.length), 'a.pcd', { owned: true });
+    expect(view.interleaved!.records.buffer).toBe(aligned.buffer);
+    expect(packedPositions(view)).toEqual(packedPositions(readPcd(pcd, 'a.pcd')));
+    // A sweep that must drop points is compacted into buffers of its own even then.
+    const holes = readKittiBin(floats([1, 2, 3, 0.5, 0, 0, 0, 0, 4, 5, 6, 0.7]), 'holes.bin', { owned: true });
+    expect([holes.interleaved, holes.count]).toEqual([undefined, 2]);
   });
 
   it('a sweep with a NaN or a no-return keeps the copying reader, which drops and counts them', () => {
