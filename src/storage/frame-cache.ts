@@ -76,26 +76,30 @@ export class FrameCache {
     });
   }
 
-  /** Drops the least recently used frames until the cache fits its bound; reads only the small use records. */
+  /**
+   * Drops the least recently used frames until the cache fits its bound; reads only the small use records. One
+   * read-write transaction from the first read to the last delete: a frame stored between two separate reads
+   * (a prefetch's put) would otherwise look like an orphan without a use record and be deleted at once.
+   */
   async evict(): Promise<number> {
-    const uses = await this.db.frameUse.orderBy('lastUsed').toArray();
-    let total = uses.reduce((n, u) => n + u.bytes, 0);
-    const drop: string[] = [];
-    for (const { key, bytes } of uses) {
-      if (total <= this.maxBytes) break;
-      drop.push(key);
-      total -= bytes;
-    }
-    // Frames cached before use records existed have none: they go first.
-    const known = new Set(uses.map((u) => u.key));
-    const orphans = (await this.db.frames.toCollection().primaryKeys()).filter((k) => !known.has(k));
-    if (drop.length || orphans.length) {
-      await this.db.transaction('rw', this.db.frames, this.db.frameUse, async () => {
+    return this.db.transaction('rw', this.db.frames, this.db.frameUse, async () => {
+      const uses = await this.db.frameUse.orderBy('lastUsed').toArray();
+      let total = uses.reduce((n, u) => n + u.bytes, 0);
+      const drop: string[] = [];
+      for (const { key, bytes } of uses) {
+        if (total <= this.maxBytes) break;
+        drop.push(key);
+        total -= bytes;
+      }
+      // Frames cached before use records existed have none: they go first.
+      const known = new Set(uses.map((u) => u.key));
+      const orphans = (await this.db.frames.toCollection().primaryKeys()).filter((k) => !known.has(k));
+      if (drop.length || orphans.length) {
         await this.db.frames.bulkDelete([...orphans, ...drop]);
         await this.db.frameUse.bulkDelete(drop);
-      });
-    }
-    return drop.length + orphans.length;
+      }
+      return drop.length + orphans.length;
+    });
   }
 }
 

@@ -154,6 +154,31 @@ describe('FrameCache', () => {
     expect(await db.frameUse.toCollection().primaryKeys()).toEqual(['t|l|0']);
   });
 
+  it('keeps a frame stored by a prefetch while it evicts', async () => {
+    fresh();
+    const cache = new FrameCache(db, 1e9);
+    await cache.putMany('s', [{ sensorId: 'l', index: 0, payload: points(10) }]);
+    // Another put (a prefetch) starts just as eviction lists the stored frames: the moment one can land between
+    // reading the use records and reading the frames' keys. Its transaction is opened at once, as a second
+    // caller's would be.
+    const toCollection = db.frames.toCollection.bind(db.frames);
+    let prefetch: Promise<void> | undefined;
+    db.frames.toCollection = () => {
+      prefetch ??= new Promise((resolve, reject) => {
+        const tx = db.backendDB().transaction(['frames', 'frameUse'], 'readwrite');
+        const row = { key: 's|l|1', sceneId: 's', bytes: 160, lastUsed: Date.now(), payload: points(10) };
+        tx.objectStore('frames').put(row);
+        tx.objectStore('frameUse').put({ key: row.key, bytes: row.bytes, lastUsed: row.lastUsed });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      return toCollection();
+    };
+    await cache.evict();
+    await prefetch;
+    expect(await db.frames.toCollection().primaryKeys()).toEqual(['s|l|0', 's|l|1']);
+  });
+
   it('a failed write (a full disk) is reported as false, never thrown', async () => {
     fresh();
     const cache = new FrameCache(db, 1e9);
