@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile, type BackendName } from './launch';
 import { boxCount, egoToClient, openApp, settle, targetCar, viewportImage, waitUntil } from './app-flow';
-import { countChanged, countUnlike, type Image } from './pixels';
+import { commonColor, countChanged, countUnlike, type Image } from './pixels';
 
 /** The general-driving ontology's car colour, #f59e0b, as drawn (colour management is off). */
 const CAR: [number, number, number] = [0xf5, 0x9e, 0x0b];
@@ -21,17 +21,6 @@ function countLikeNear(image: Image, rgb: [number, number, number], cx: number, 
     }
   }
   return n;
-}
-
-/** The colour most pixels of the image have: the background, in a view that points cover only in part. */
-function commonColor(image: Image): [number, number, number] {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < image.data.length; i += 4) {
-    const key = (image.data[i]! << 16) | (image.data[i + 1]! << 8) | image.data[i + 2]!;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const [key] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
-  return [key >> 16, (key >> 8) & 255, key & 255];
 }
 
 /** Pixels unlike the background outside a square of `radius` round (cx, cy). */

@@ -6,7 +6,7 @@ import { Profile, type BackendName } from './launch';
 import { openApp, settle, viewportImage, waitUntil } from './app-flow';
 import { importFolder } from './import-flow';
 import { SHARED_DATA } from './data-files';
-import type { Image } from './pixels';
+import { commonColor, type Image } from './pixels';
 
 const ROOT = join(SHARED_DATA, 'kitti-object/training');
 
@@ -35,20 +35,9 @@ async function projectAll(page: Page, records: Float32Array): Promise<Float32Arr
   return out;
 }
 
-/** The colour most pixels have: the background of a view that points cover only in part. */
-function backgroundOf(image: Image): [number, number, number] {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < image.data.length; i += 4) {
-    const key = (image.data[i]! << 16) | (image.data[i + 1]! << 8) | image.data[i + 2]!;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const [key] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
-  return [key >> 16, (key >> 8) & 255, key & 255];
-}
-
 /** 1 where a pixel differs from the background, else 0. */
 function drawnMask(image: Image): Uint8Array {
-  const bg = backgroundOf(image);
+  const bg = commonColor(image);
   const mask = new Uint8Array(image.width * image.height);
   for (let p = 0; p < mask.length; p++) {
     const d = [0, 1, 2].reduce((s, c) => s + Math.abs(image.data[p * 4 + c]! - bg[c]!), 0);

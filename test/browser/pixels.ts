@@ -42,3 +42,14 @@ export function countChangedNear(a: Image, b: Image, cx: number, cy: number, rad
 export function countChanged(a: Image, b: Image): number {
   return countChangedNear(a, b, a.width / 2, a.height / 2, Math.max(a.width, a.height));
 }
+
+/** The colour most pixels of the image have: the background, in a view that points cover only in part. */
+export function commonColor(image: Image): [number, number, number] {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < image.data.length; i += 4) {
+    const key = (image.data[i]! << 16) | (image.data[i + 1]! << 8) | image.data[i + 2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const [key] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  return [key >> 16, (key >> 8) & 255, key & 255];
+}
