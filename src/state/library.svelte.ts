@@ -169,13 +169,14 @@ export class LibraryState {
         if (choice.kind === 'replace') replace = choice.sceneId;
       }
       const { sceneId } = await this.backend.storeFolder(imported, files, keep, progress, signal, replace);
-      const problems = imported.problems;
-      this.problems = problems;
       await this.refresh();
       this.importing = undefined;
       await this.open(sceneId);
-      // Keep the dialog up when there is something to read about the import.
-      if (problems.length > 0) this.dialogOpen = true;
+      // Keep the dialog up when there is something to read about the import. Shown only now, with the scene
+      // listed and open: shown earlier, a reader (or a test) saw the problems beside a list without the scene,
+      // and opening the scene closed the dialog under them.
+      this.problems = imported.problems;
+      if (this.problems.length > 0) this.dialogOpen = true;
     } catch (error) {
       this.error = abort.signal.aborted ? undefined : reportError(error);
     } finally {
