@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type CachedPoints, type FrustumDb } from '../../../src/storage/db';
 import { FrameCache } from '../../../src/storage/frame-cache';
@@ -7,28 +6,16 @@ import { measureBounds } from '../../../src/core/model/point-cloud';
 import { readKittiBin } from '../../../src/formats/pointcloud/read-kitti-bin';
 import { packedAttribute, packedPositions } from '../formats/pointcloud/packed';
 import { readSharedFile } from '../formats/pointcloud/shared-data';
+import { pastDatabase } from './past-database';
 
 let db: FrustumDb | undefined;
 afterEach(() => db?.close());
 
-/** The stores of v6, the last version whose cached sweeps were always packed arrays. */
-const V6_STORES = {
-  scenes: 'id',
-  frames: 'key, sceneId, lastUsed',
-  journal: '++seq, [sceneId+seq]',
-  snapshots: 'sceneId',
-  origins: 'sceneId',
-  frameUse: 'key, lastUsed',
-  ontologies: 'id',
-  labelVersions: 'id, [sceneId+time]',
-  exports: 'id, [sceneId+time]',
-};
-
 describe('storage v7: cached sweeps as records', () => {
   it('drops the frames a v6 database cached and keeps everything else', async () => {
     const name = 'frame-records-v6';
-    const v6 = new Dexie(name);
-    v6.version(6).stores(V6_STORES);
+    // v6: the last version whose cached sweeps were always packed arrays.
+    const v6 = pastDatabase(name, 6);
     const packed = {
       kind: 'points',
       count: 2,

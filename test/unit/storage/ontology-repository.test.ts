@@ -9,6 +9,7 @@ import {
 } from '../../../src/storage/ontology-repository';
 import { generalDriving } from '../../../src/core/model/default-ontology';
 import type { Ontology } from '../../../src/core/model/ontology';
+import { pastDatabase } from './past-database';
 
 let db: FrustumDb | undefined;
 let n = 0;
@@ -24,16 +25,7 @@ const cones = (version: number): Ontology => ({
 describe('ontology storage', () => {
   it('upgrades a v3 database, keeping its scenes, with an empty ontology store', async () => {
     const name = `ontology-migrate-${++n}`;
-    const { default: Dexie } = await import('dexie');
-    const v3 = new Dexie(name);
-    v3.version(3).stores({
-      scenes: 'id',
-      frames: 'key, sceneId, lastUsed',
-      journal: '++seq, [sceneId+seq]',
-      snapshots: 'sceneId',
-      origins: 'sceneId',
-      frameUse: 'key, lastUsed',
-    });
+    const v3 = pastDatabase(name, 3);
     await v3.table('scenes').put({ id: 'kitti-1', name: 'Drive', ontologyId: 'general-driving' });
     v3.close();
     db = openDb(name);

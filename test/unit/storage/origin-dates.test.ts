@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type FrustumDb } from '../../../src/storage/db';
+import { pastDatabase } from './past-database';
 
 let db: FrustumDb | undefined;
 afterEach(() => db?.close());
@@ -11,18 +11,7 @@ const patch = { added: [], updated: [], removed: [] };
 describe('storage v6: when each scene came in', () => {
   it('upgrades a v5 database, dating a scene by the import of its labels and leaving the rest undated', async () => {
     const name = 'origin-dates-v5';
-    const v5 = new Dexie(name);
-    v5.version(5).stores({
-      scenes: 'id',
-      frames: 'key, sceneId, lastUsed',
-      journal: '++seq, [sceneId+seq]',
-      snapshots: 'sceneId',
-      origins: 'sceneId',
-      frameUse: 'key, lastUsed',
-      ontologies: 'id',
-      labelVersions: 'id, [sceneId+time]',
-      exports: 'id, [sceneId+time]',
-    });
+    const v5 = pastDatabase(name, 5);
     await v5.table('scenes').bulkPut([
       { id: 'demo-7', name: 'Demo drive', source: { kind: 'demo', seed: 7 } },
       { id: 'kitti-object-a', name: 'training', source: { kind: 'files', root: 'training' } },

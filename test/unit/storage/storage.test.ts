@@ -8,6 +8,7 @@ import { createCuboid } from '../../../src/core/edits/create-cuboid';
 import { updateCuboid } from '../../../src/core/edits/update-cuboid';
 import { LabelsState } from '../../../src/state/labels.svelte';
 import type { Cuboid } from '../../../src/core/model/labels';
+import { pastDatabase } from './past-database';
 
 let db: FrustumDb;
 let n = 0;
@@ -197,14 +198,7 @@ describe('FrameCache', () => {
 describe('schema migration', () => {
   it('upgrades a v1 database, keeping its scenes and journal and recording the demo origin', async () => {
     const name = `migrate-${++n}`;
-    const { default: Dexie } = await import('dexie');
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      scenes: 'id',
-      frames: 'key, sceneId, lastUsed',
-      journal: '++seq, [sceneId+seq]',
-      snapshots: 'sceneId',
-    });
+    const v1 = pastDatabase(name, 1);
     await v1.table('scenes').put({ id: 'demo-7', name: 'Demo drive', source: { kind: 'demo', seed: 7 } });
     await v1.table('journal').add({
       sceneId: 'demo-7',

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import Dexie from 'dexie';
 import { openDb, type FrustumDb } from '../../../src/storage/db';
 import { LabelRepository } from '../../../src/storage/label-repository';
 import { LabelsState } from '../../../src/state/labels.svelte';
@@ -12,6 +11,7 @@ import type { FrustumBundle } from '../../../src/formats/bundle/frustum-bundle';
 import { generalDriving } from '../../../src/core/model/default-ontology';
 import { testLineage } from '../formats/labels/label-set-fixtures';
 import { randomLabelSet } from '../formats/labels/random-label-set';
+import { pastDatabase } from './past-database';
 
 /** Records as the version before track size sources wrote them: a rigid track, its boxes, no `sizeSource`. */
 const oldTrack = { type: 'track', id: 't1', sceneId: 's1', classId: 'car', attributes: {}, rigid: true };
@@ -28,8 +28,7 @@ describe('labels stored before tracks recorded where their size came from', () =
     const name = 'size-source-compat';
     // The previous version's stores, written with its records: a snapshot of the track and one box, a journal
     // line adding a second box.
-    const previous = new Dexie(name);
-    previous.version(5).stores({ scenes: 'id', frames: 'key, sceneId, lastUsed', journal: '++seq, [sceneId+seq]', snapshots: 'sceneId', origins: 'sceneId', frameUse: 'key, lastUsed', ontologies: 'id', labelVersions: 'id, [sceneId+time]', exports: 'id, [sceneId+time]' }); // prettier-ignore
+    const previous = pastDatabase(name, 5);
     await previous.table('snapshots').put({ sceneId: 's1', seq: 0, records: [oldTrack, oldBox(0)] });
     await previous.table('journal').add({ sceneId: 's1', time: 1, author: 'a', name: 'propagateCuboid', patch: { added: [oldBox(1)], updated: [], removed: [] } }); // prettier-ignore
     previous.close();

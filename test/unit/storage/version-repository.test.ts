@@ -4,6 +4,7 @@ import { openDb, type FrustumDb } from '../../../src/storage/db';
 import { digestRecords, listVersions, saveVersion, versionForExport } from '../../../src/storage/version-repository';
 import { listExports, recordExport } from '../../../src/storage/export-repository';
 import type { Cuboid, LabelRecord, Track } from '../../../src/core/model/labels';
+import { pastDatabase } from './past-database';
 
 let db: FrustumDb | undefined;
 let n = 0;
@@ -29,17 +30,7 @@ const box = (x: number, prelabel = false): Cuboid => ({
 describe('label versions', () => {
   it('upgrades a v4 database to v5 with its scenes and journal kept and no versions or exports yet', async () => {
     const name = `versions-migrate-${++n}`;
-    const { default: Dexie } = await import('dexie');
-    const v4 = new Dexie(name);
-    v4.version(4).stores({
-      scenes: 'id',
-      frames: 'key, sceneId, lastUsed',
-      journal: '++seq, [sceneId+seq]',
-      snapshots: 'sceneId',
-      origins: 'sceneId',
-      frameUse: 'key, lastUsed',
-      ontologies: 'id',
-    });
+    const v4 = pastDatabase(name, 4);
     await v4.table('scenes').put({ id: 's1', name: 'Drive', ontologyId: 'general-driving' });
     await v4.table('journal').add({ sceneId: 's1', time: 1, author: 'a', name: 'createCuboid', patch: { added: [], updated: [], removed: [] } }); // prettier-ignore
     v4.close();
