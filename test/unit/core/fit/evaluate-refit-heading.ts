@@ -84,6 +84,26 @@ function boxOf(track: EvalTrack, frameIndex: number, pose: Pick<FitResult, 'posi
   };
 }
 
+/** The frames by index, and their timings and poses. */
+function indexed(frames: EvalFrame[]): { byIndex: Map<number, EvalFrame>; timings: FrameTiming[] } {
+  return { byIndex: new Map(frames.map((f) => [f.index, f])), timings: timingsOf(frames) };
+}
+
+/** The tracks of `classes` that are parked (or moving), each with its labels' fits, where at least `least` fit. */
+function* fittedTracks(
+  data: { frames: EvalFrame[]; tracks: EvalTrack[] },
+  classes: readonly string[],
+  minPoints: number,
+  want: { parked: boolean; least: number },
+): Generator<{ track: EvalTrack; fitted: Fitted[] }> {
+  const { byIndex, timings } = indexed(data.frames);
+  for (const track of data.tracks) {
+    if (!classes.includes(track.classId) || isParked(track, timings) !== want.parked) continue;
+    const fitted = fitTrack(track, byIndex, minPoints);
+    if (fitted.length >= want.least) yield { track, fitted };
+  }
+}
+
 /**
  * The issue's case on every parked vehicle: fitted on the frame whose fit holds most points, then a box given on
  * each sparser frame and refitted there (the app's Shift+C): its heading by the fit alone against the rule.
@@ -93,13 +113,9 @@ export function evaluateParkedRefits(
   classes: readonly string[],
   minPoints: number,
 ): HeadingOutcome[] {
-  const byIndex = new Map(data.frames.map((f) => [f.index, f]));
-  const timings = timingsOf(data.frames);
+  const { byIndex, timings } = indexed(data.frames);
   const out: HeadingOutcome[] = [];
-  for (const track of data.tracks) {
-    if (!classes.includes(track.classId) || !isParked(track, timings)) continue;
-    const fitted = fitTrack(track, byIndex, minPoints);
-    if (fitted.length < 2) continue;
+  for (const { track, fitted } of fittedTracks(data, classes, minPoints, { parked: true, least: 2 })) {
     const dense = fitted.reduce((a, b) => (b.fit.points > a.fit.points ? b : a));
     const sizeSource: TrackSizeSource = { kind: 'fit', frameIndex: dense.label.frameIndex, points: dense.fit.points };
     const denseBox = boxOf(track, dense.label.frameIndex, dense.fit);
@@ -130,13 +146,9 @@ export function evaluateMovingRefits(
   classes: readonly string[],
   minPoints: number,
 ): HeadingOutcome[] {
-  const byIndex = new Map(data.frames.map((f) => [f.index, f]));
-  const timings = timingsOf(data.frames);
+  const { byIndex, timings } = indexed(data.frames);
   const out: HeadingOutcome[] = [];
-  for (const track of data.tracks) {
-    if (!classes.includes(track.classId) || isParked(track, timings)) continue;
-    const fitted = fitTrack(track, byIndex, minPoints);
-    if (fitted.length < 3) continue;
+  for (const { track, fitted } of fittedTracks(data, classes, minPoints, { parked: false, least: 3 })) {
     const boxes = fitted.map((f) => boxOf(track, f.label.frameIndex, f.fit));
     for (const sparse of fitted) {
       const frameIndex = sparse.label.frameIndex;
