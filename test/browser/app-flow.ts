@@ -46,6 +46,15 @@ export async function waitUntil<T>(
   throw new Error(`timed out waiting until ${what} (last seen: ${JSON.stringify(last)})`);
 }
 
+/** Waits until the frame bar shows frame `shown` (1-based), exactly "Frame shown / total" where `total` is given. */
+export async function waitForFrame(page: Page, shown: number, total?: number): Promise<void> {
+  await waitUntil(
+    `frame ${shown} is shown`,
+    () => page.getByTestId('frame-label').textContent(),
+    (t) => (total === undefined ? !!t?.startsWith(`Frame ${shown} /`) : t === `Frame ${shown} / ${total}`),
+  );
+}
+
 export async function pointCount(page: Page): Promise<number> {
   const text = (await page.getByTestId('point-count').textContent()) ?? '';
   return Number(text.replace(/[^\d]/g, '')) || 0;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
-import { boxCount, openApp, pointCount, settle, waitUntil } from './app-flow';
+import { boxCount, openApp, pointCount, settle, waitForFrame, waitUntil } from './app-flow';
 import { cameraIds, importFolder, projectedBoxRects } from './import-flow';
 import { SHARED_DATA, diskFiles, iou, readKittiLabels } from './data-files';
 import { importScene } from '../../src/formats/scene/import-scene';
@@ -65,11 +65,7 @@ describe('importing real drives', () => {
     for (let frame = 0; frame < 3; frame++) {
       if (frame > 0) {
         await page.keyboard.press('ArrowRight');
-        await waitUntil(
-          'the next frame',
-          () => page.getByTestId('frame-label').textContent(),
-          (t) => t === `Frame ${frame + 1} / 3`,
-        );
+        await waitForFrame(page, frame + 1, 3);
         await waitUntil(
           'its images',
           () => page.getByTestId('camera-panel').getAttribute('data-frame'),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Profile, type BackendName } from './launch';
-import { openApp, settle, viewportImage, waitUntil } from './app-flow';
+import { openApp, settle, viewportImage, waitForFrame } from './app-flow';
 import { importFolder } from './import-flow';
 import { SHARED_DATA } from './data-files';
 import { commonColor, type Image } from './pixels';
@@ -116,11 +116,7 @@ describe.each(['WebGPU', 'WebGL2'] as const)(
       for (let frame = 0; frame < 3; frame++) {
         if (frame > 0) {
           await page.keyboard.press('ArrowRight');
-          await waitUntil(
-            'the next frame',
-            () => page.getByTestId('frame-label').textContent(),
-            (t) => t === `Frame ${frame + 1} / 3`,
-          );
+          await waitForFrame(page, frame + 1, 3);
         }
         await page.getByTestId('color-mode').selectOption('height');
         await settle(page);
@@ -178,11 +174,7 @@ describe.each(['WebGPU', 'WebGL2'] as const)(
       expect(stored.map((s) => s.bytes).sort()).toEqual(sizes);
 
       await page.reload();
-      await waitUntil(
-        'the scene is back on frame 3',
-        () => page.getByTestId('frame-label').textContent(),
-        (t) => t === 'Frame 3 / 3',
-      );
+      await waitForFrame(page, 3, 3);
       await page.getByTestId('view-birds-eye').click();
       await page.getByTestId('color-mode').selectOption('height');
       await settle(page);

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
-import { egoToClient, openApp, openInBirdsEye, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import {
+  egoToClient,
+  openApp,
+  openInBirdsEye,
+  settle,
+  storedCuboids,
+  targetCar,
+  waitForFrame,
+  waitUntil,
+} from './app-flow';
 import { placeBoxAt } from './track-flow';
 import { DEMO_FRAME_COUNT } from '../../src/core/demo/index';
 
@@ -26,11 +35,7 @@ describe('a reload brings the scene back as it was left', () => {
     // Copy the box along to frame 4 (P: copy to the next frame and go there), keeping it selected.
     for (let shown = 2; shown <= 4; shown++) {
       await page.keyboard.press('p');
-      await waitUntil(
-        `frame ${shown}`,
-        () => page.getByTestId('frame-label').textContent(),
-        (t) => t === `Frame ${shown} / ${DEMO_FRAME_COUNT}`,
-      );
+      await waitForFrame(page, shown, DEMO_FRAME_COUNT);
     }
     const boxes = await waitUntil(
       'the copies are saved',

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { goToFrame, keyframeTrackOn, placeBoxAt } from './track-flow';
-import { journalEntries, openApp, openInBirdsEye, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import {
+  journalEntries,
+  openApp,
+  openInBirdsEye,
+  settle,
+  storedCuboids,
+  targetCar,
+  waitForFrame,
+  waitUntil,
+} from './app-flow';
 import {
   frameX,
   LABEL_WIDTH,
@@ -94,11 +103,7 @@ describe('the timeline: a row per track, click to jump, time segments with dragg
     await goToFrame(page, 35);
     const { left, top, layout } = await timeline(page);
     await page.mouse.click(left + frameX(layout, 10.5), top + ROW_HEIGHT * 1.3);
-    await waitUntil(
-      'frame 11 is shown',
-      () => page.getByTestId('frame-label').textContent(),
-      (t) => t === `Frame 11 / ${FRAMES}`,
-    );
+    await waitForFrame(page, 11, FRAMES);
     expect(await page.getByTestId('track-box-state').textContent()).toBe('interpolated here');
   });
 

@@ -1,14 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
-import { egoToClient, settle, storedCuboids, waitUntil, type StoredCuboid } from './app-flow';
+import { egoToClient, settle, storedCuboids, waitForFrame, waitUntil, type StoredCuboid } from './app-flow';
 
 /** Moves to a frame (1-based, as the frame bar shows it) with the slider, as a person would drag it. */
 export async function goToFrame(page: Page, shown: number): Promise<void> {
   await page.getByTestId('frame-slider').fill(String(shown - 1));
-  await waitUntil(
-    `frame ${shown} is shown`,
-    () => page.getByTestId('frame-label').textContent(),
-    (t) => !!t?.startsWith(`Frame ${shown} /`),
-  );
+  await waitForFrame(page, shown);
   await settle(page);
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Profile } from './launch';
 import { dragHandle, goToFrame, placeBoxAt } from './track-flow';
-import { journalEntries, openInBirdsEye, settle, storedCuboids, targetCar, waitUntil } from './app-flow';
+import { journalEntries, openInBirdsEye, settle, storedCuboids, targetCar, waitForFrame, waitUntil } from './app-flow';
 import { screenshotPath } from './screenshot-path';
 
 describe('the track view: a track seen in all its frames, its length fixed once for every box', () => {
@@ -81,11 +81,7 @@ describe('the track view: a track seen in all its frames, its length fixed once 
 
   it('goes to a frame from its thumbnail, and Esc closes the view keeping the selection', async () => {
     await page.getByTestId('track-view').locator('[data-testid=track-thumbnail][data-frame="1"]').click();
-    await waitUntil(
-      'frame 1 is shown',
-      () => page.getByTestId('frame-label').textContent(),
-      (t) => !!t?.startsWith('Frame 1 /'),
-    );
+    await waitForFrame(page, 1);
     expect(await page.getByTestId('track-view').count()).toBe(0);
     await page.getByTestId('open-track-view').click();
     await page.getByTestId('track-view-summary').waitFor({ state: 'visible', timeout: 90_000 });
