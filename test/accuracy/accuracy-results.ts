@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { means, type InterpolationErrors } from './interpolation-errors';
 import { demoErrors, kittiErrors, KITTI_VALIDATION } from './interpolation-sets';
+import type { ReferenceStructure } from './reference-structure';
 
 /** The committed results file: what the README's accuracy figures are generated from, and tests check. */
 export const RESULTS_FILE = 'test/accuracy/results.json';
@@ -21,6 +22,10 @@ export interface SetFigures {
   sequences?: string[];
   all: ErrorFigures;
   moving: ErrorFigures;
+  /** Only the boxes a person placed in the reference (KITTI: see `reference`). */
+  placed?: ErrorFigures;
+  /** How the reference's boxes lie along their tracks (KITTI). */
+  reference?: ReferenceStructure;
 }
 
 export interface AccuracyResults {
@@ -34,12 +39,13 @@ export interface AccuracyResults {
 const round = (v: number): number => Math.round(v * 1e4) / 1e4;
 
 /** Rounded means of summed errors, as the results file keeps them. */
-export function figuresOf(errors: InterpolationErrors): Pick<SetFigures, 'all' | 'moving'> {
+export function figuresOf(errors: InterpolationErrors): Pick<SetFigures, 'all' | 'moving' | 'placed'> {
   const figures = (sums: InterpolationErrors['all']): ErrorFigures => {
     const m = means(sums);
     return { boxes: m.boxes, curve: round(m.curve), straight: round(m.straight), anchor: round(m.anchor) };
   };
-  return { all: figures(errors.all), moving: figures(errors.moving) };
+  const placed = errors.placed.n > 0 ? { placed: figures(errors.placed) } : {};
+  return { all: figures(errors.all), moving: figures(errors.moving), ...placed };
 }
 
 export function demoFigures(): SetFigures {
@@ -48,9 +54,9 @@ export function demoFigures(): SetFigures {
 }
 
 export function kittiValidationFigures(): SetFigures {
-  const { files, errors } = kittiErrors(KITTI_VALIDATION);
+  const { files, errors, reference } = kittiErrors(KITTI_VALIDATION);
   const sequences = files.map((f) => /(\d{4})\.json$/.exec(f)?.[1] ?? f);
-  return { name: 'KITTI tracking, validation sequences', sequences, ...figuresOf(errors) };
+  return { name: 'KITTI tracking, validation sequences', sequences, ...figuresOf(errors), reference };
 }
 
 /** Measures everything the results file holds (a few seconds: the demo's ground truth and 8 KITTI sequences). */

@@ -3,6 +3,7 @@ import type { Frame } from '../../src/core/model/scene';
 import type { FrameTiming } from '../../src/core/tracks/frame-motion';
 import { interpolateCuboid } from '../../src/core/tracks/interpolate';
 import { TrackIndex } from '../../src/core/tracks/track-index';
+import { countTrackStructure, type StructureCounts } from './reference-structure';
 
 /** Sums of centre errors (metres) over `n` boxes, one per way of filling in the frames between keyframes. */
 export interface ErrorSums {
@@ -19,11 +20,14 @@ export interface InterpolationErrors {
   all: ErrorSums;
   /** The boxes of keyframe pairs between which the vehicle moved more than 1 m. */
   moving: ErrorSums;
+  /** The boxes a person placed in the reference (not collinear with their neighbours in the vehicle frame). */
+  placed: ErrorSums;
 }
 
 export const emptyErrors = (): InterpolationErrors => ({
   all: { curve: 0, straight: 0, anchor: 0, n: 0 },
   moving: { curve: 0, straight: 0, anchor: 0, n: 0 },
+  placed: { curve: 0, straight: 0, anchor: 0, n: 0 },
 });
 
 /** Mean centre errors (metres) of each way, and how many boxes they are over. */
@@ -34,7 +38,9 @@ export function means(sums: ErrorSums): { curve: number; straight: number; ancho
 /**
  * Thins every track to a keyframe every `step` frames from its first box (and its last box), fills in the
  * boxes between the three ways, and adds each one's distance from the true box to `into`. `cuboids` are the
- * true boxes of `tracks` on every frame they have one; frames need ego poses for the world-frame ways.
+ * true boxes of `tracks` on every frame they have one; frames need ego poses for the world-frame ways. With
+ * `structure`, the reference's boxes are also counted by how they lie (`countTrackStructure`), and the errors
+ * at the boxes a person placed are summed apart.
  */
 export function addInterpolationErrors(
   frames: readonly Frame[],
@@ -42,6 +48,7 @@ export function addInterpolationErrors(
   cuboids: readonly Cuboid[],
   into: InterpolationErrors,
   step = 10,
+  structure?: StructureCounts,
 ): void {
   const still: FrameTiming[] = frames.map((f) => ({ timestampUs: f.timestampUs }));
   const byTrack = new Map<string, Cuboid[]>();
@@ -57,6 +64,7 @@ export function addInterpolationErrors(
   const gap = (p: readonly number[], q: readonly number[]) => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
   for (const [trackId, boxes] of byTrack) {
     const keys = index.boxesOf(trackId);
+    const placed = structure ? countTrackStructure(frames, boxes, structure) : new Set<number>();
     for (const truth of boxes) {
       if (keyIds.has(truth.id)) continue;
       const k = keys.findIndex((c) => c.frameIndex > truth.frameIndex);
@@ -67,7 +75,8 @@ export function addInterpolationErrors(
       const anchor = interpolateCuboid(a, b, truth.frameIndex, still, { rigid: true });
       const errors = [curve, straight, anchor].map((c) => gap(c.position, truth.position));
       const [wa, wb] = [frames[a.frameIndex]!.worldFromEgo!, frames[b.frameIndex]!.worldFromEgo!];
-      const sums = [into.all, ...(Math.hypot(wa[3]! - wb[3]!, wa[7]! - wb[7]!) > 1 ? [into.moving] : [])];
+      const moved = Math.hypot(wa[3]! - wb[3]!, wa[7]! - wb[7]!) > 1;
+      const sums = [into.all, ...(moved ? [into.moving] : []), ...(placed.has(truth.frameIndex) ? [into.placed] : [])];
       for (const s of sums) {
         s.curve += errors[0]!;
         s.straight += errors[1]!;

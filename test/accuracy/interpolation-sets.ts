@@ -5,6 +5,7 @@ import { transformPoint } from '../../src/core/math/mat4';
 import type { Cuboid } from '../../src/core/model/labels';
 import { readOpenLabel } from '../../src/formats/labels/openlabel-reader';
 import { addInterpolationErrors, emptyErrors, type InterpolationErrors } from './interpolation-errors';
+import { emptyCounts, structureOf, type ReferenceStructure } from './reference-structure';
 
 /**
  * The sets interpolation is measured on. KITTI tracking: the 18 sequences with ego poses, 0001–0010 the ones the
@@ -14,21 +15,26 @@ import { addInterpolationErrors, emptyErrors, type InterpolationErrors } from '.
 const KITTI = fileURLToPath(new URL('../../../shared/data/kitti-tracking-openlabel/', import.meta.url));
 export const KITTI_VALIDATION = /_00(1[1-9]|20)\.json$/;
 
-/** The sequences of one KITTI set and their summed errors. */
-export function kittiErrors(set: RegExp): { files: string[]; errors: InterpolationErrors } {
+/** The sequences of one KITTI set, their summed errors, and how the reference's boxes lie along their tracks. */
+export function kittiErrors(set: RegExp): {
+  files: string[];
+  errors: InterpolationErrors;
+  reference: ReferenceStructure;
+} {
   const files = readdirSync(KITTI)
     .filter((f) => set.test(f))
     .sort();
   const errors = emptyErrors();
+  const counts = emptyCounts();
   for (const file of files) {
     const { set: labels } = readOpenLabel(readFileSync(`${KITTI}${file}`, 'utf8'), file);
     // The vehicle's own box ("Egocar", fixed in its frame) is no tracked object.
     const ego = new Set(labels.tracks.filter((t) => t.classId.toLowerCase() === 'egocar').map((t) => t.id));
     const tracks = labels.tracks.filter((t) => !ego.has(t.id));
     const cuboids = labels.cuboids.filter((c) => !ego.has(c.trackId));
-    addInterpolationErrors(labels.scene.frames, tracks, cuboids, errors);
+    addInterpolationErrors(labels.scene.frames, tracks, cuboids, errors, 10, counts);
   }
-  return { files, errors };
+  return { files, errors, reference: structureOf(counts) };
 }
 
 /** Road users whose box moves more than this in the world over the drive count as moving, metres. */

@@ -25,6 +25,13 @@ describe('interpolation on real tracks (KITTI tracking, validation sequences)', 
     expect(all.curve).toBeLessThan(all.straight * 0.95);
     expect(moving.straight).toBeLessThan(moving.anchor * 0.9);
     expect(moving.curve).toBeLessThan(moving.anchor * 0.75);
+    // The reference is straight lines in the vehicle frame between the boxes a person placed (README): most runs
+    // of three boxes are in line there and few in the world; at the placed boxes the curve gains most.
+    const { reference, placed } = figures;
+    expect(reference!.collinearInVehicleFrame).toBeGreaterThan(0.6);
+    expect(reference!.collinearInWorld).toBeLessThan(0.3);
+    expect(placed!.boxes).toBeGreaterThan(4000);
+    expect(placed!.curve).toBeLessThan(placed!.anchor * 0.6);
     // The README quotes the committed results file: it must hold what the code measures.
     expect(readCommittedResults().interpolation.kittiValidation).toEqual(figures);
   });
