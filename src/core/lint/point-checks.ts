@@ -1,0 +1,52 @@
+import { countPointsInBox } from '../fit/count-points-in-box';
+import { groundHeightAt } from '../fit/ground-model';
+import { rounded, type Hit } from './finding';
+import type { LintContext } from './lint-context';
+import { num } from './profile';
+
+export type PointCheck = 'points' | 'belowGround' | 'aboveGround';
+
+/**
+ * The checks that read a frame's sweep, in one pass over the frames so that each sweep is fetched once:
+ * `points` (fewer than `minPoints` returns inside a box within `maxRange` metres; farther boxes are often
+ * rightly empty), `belowGround` (the box's bottom more than `maxDepth` below the ground under its centre) and
+ * `aboveGround` (more than `maxHeight` above it). Frames the source has no sweep for are skipped; with no
+ * source at all these checks stay silent. `onFrame` reports each frame done.
+ */
+export async function pointHits(
+  ctx: LintContext,
+  wanted: ReadonlySet<PointCheck>,
+  onFrame: (done: number, total: number) => void,
+): Promise<Record<PointCheck, Hit[]>> {
+  const out: Record<PointCheck, Hit[]> = { points: [], belowGround: [], aboveGround: [] };
+  const source = ctx.input.points;
+  if (!source || wanted.size === 0) return out;
+  const frames = [...ctx.byFrame.keys()].sort((a, b) => a - b);
+  for (let k = 0; k < frames.length; k++) {
+    const frame = frames[k]!;
+    const sweep = await source(frame);
+    if (sweep) {
+      for (const c of ctx.byFrame.get(frame)!) {
+        const base = { trackId: c.trackId, frame, cuboidId: c.id };
+        const pts = ctx.settings('points', c.trackId);
+        if (wanted.has('points') && pts.enabled && Math.hypot(c.position[0], c.position[1]) <= num(pts, 'maxRange')) {
+          const n = countPointsInBox(sweep.index, c);
+          const min = num(pts, 'minPoints');
+          if (n < min) out.points.push({ ...base, value: n, limit: min, excess: min - n, severity: pts.severity, params: {} }); // prettier-ignore
+        }
+        const ground = groundHeightAt(sweep.ground, c.position[0], c.position[1]);
+        const bottom = c.position[2] - c.size[2] / 2;
+        const below = ctx.settings('belowGround', c.trackId);
+        if (wanted.has('belowGround') && below.enabled && ground - bottom > num(below, 'maxDepth')) {
+          out.belowGround.push({ ...base, value: rounded(ground - bottom), limit: num(below, 'maxDepth'), excess: ground - bottom, severity: below.severity, params: { ground: rounded(ground) } }); // prettier-ignore
+        }
+        const above = ctx.settings('aboveGround', c.trackId);
+        if (wanted.has('aboveGround') && above.enabled && bottom - ground > num(above, 'maxHeight')) {
+          out.aboveGround.push({ ...base, value: rounded(bottom - ground), limit: num(above, 'maxHeight'), excess: bottom - ground, severity: above.severity, params: { ground: rounded(ground) } }); // prettier-ignore
+        }
+      }
+    }
+    onFrame(k + 1, frames.length);
+  }
+  return out;
+}
