@@ -82,7 +82,7 @@ export function createExportBackend(
           for (const path of files.list()) data.push({ path, bytes: await files.read(path) });
         // The bundle lists its own export too, so that its lineage shows wherever it is brought back.
         const own = record(single);
-        const bytes = writeBundle({ ...project, scene, ontology, exports: [...project.exports, own], reviews: [], lineage, data }); // prettier-ignore
+        const bytes = writeBundle({ ...project, scene, ontology, exports: [...project.exports, own], lineage, data }); // prettier-ignore
         await recordExport(db, own);
         return { fileName: single, bytes, mime: MIME['.zip']!, record: own };
       }

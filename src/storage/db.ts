@@ -6,6 +6,7 @@ import type { Ontology } from '../core/model/ontology';
 import type { LabelVersion } from '../core/model/label-version';
 import type { ExportRecord } from '../core/model/export-record';
 import type { PointCloud } from '../core/model/point-cloud';
+import type { ReviewIssue } from '../core/model/review-issue';
 
 /** A decoded or generated sensor sample kept for the next visit. Evictable; labels never are. */
 export interface CachedFrame {
@@ -101,6 +102,8 @@ export type FrustumDb = Dexie & {
   ontologies: EntityTable<StoredOntology, 'id'>;
   labelVersions: EntityTable<LabelVersion, 'id'>;
   exports: EntityTable<ExportRecord, 'id'>;
+  /** Keyed by `[sceneId, id]`: ids are findings' ids, unique within a scene only. */
+  issues: Dexie.Table<ReviewIssue, [string, string]>;
 };
 
 /**
@@ -112,6 +115,8 @@ export type FrustumDb = Dexie & {
  * where that entry is the import of its labels (written in the same minute as the import).
  * v7: cached sweeps may be interleaved records (`CachedPoints`); every frame cached before is dropped (a cache,
  * not the user's work), so no reader ever takes an older record for the new shape or the new for the old.
+ * v8: review issues (`issues`; so far the automatic checks' findings, kept per scene): a new store, so older
+ * scenes simply have none until their checks run. Dismissals are label records (journal and snapshots).
  */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
@@ -153,5 +158,6 @@ export function openDb(name = 'frustum'): FrustumDb {
       await tx.table('frames').clear();
       await tx.table('frameUse').clear();
     });
+  db.version(8).stores({ issues: '[sceneId+id], sceneId' });
   return db;
 }

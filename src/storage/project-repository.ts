@@ -3,12 +3,14 @@ import type { ExportRecord } from '../core/model/export-record';
 import type { LabelVersion } from '../core/model/label-version';
 import type { LabelRecord } from '../core/model/labels';
 import type { Ontology } from '../core/model/ontology';
+import type { ReviewIssue } from '../core/model/review-issue';
 import type { Scene } from '../core/model/scene';
 import { shippedOntology } from '../core/model/shipped-ontologies';
 import type { BundleJournalLine } from '../formats/bundle/frustum-bundle';
 import { CodedError } from '../formats/problems/coded-error';
 import type { FrustumDb, JournalEntry, SceneOrigin } from './db';
 import { listExports } from './export-repository';
+import { listIssues } from './issue-repository';
 import { LabelRepository } from './label-repository';
 import { findOntology } from './ontology-repository';
 import { listVersions } from './version-repository';
@@ -23,17 +25,20 @@ export interface StoredProject {
   /** The journal lines this browser still holds, oldest first. */
   journal: BundleJournalLine[];
   exports: ExportRecord[];
+  /** The review issues kept with the scene (so far the automatic checks' findings). */
+  reviews: ReviewIssue[];
 }
 
 /** Reads a scene's project. Call after the open session's writes have landed (`LabelsState.flushed`). */
 export async function readProject(db: FrustumDb, sceneId: string): Promise<StoredProject> {
   const scene = await db.scenes.get(sceneId);
   if (!scene) throw new CodedError('scene.missing', `scene ${sceneId} is not in this browser`, { scene: sceneId });
-  const [loaded, versions, exports, ontology] = await Promise.all([
+  const [loaded, versions, exports, ontology, reviews] = await Promise.all([
     new LabelRepository(db, sceneId).load(),
     listVersions(db, sceneId),
     listExports(db, sceneId),
     findOntology(db, scene.ontologyId),
+    listIssues(db, sceneId),
   ]);
   const journal = loaded.lines.map(({ time, author, name, patch, gesture }) => ({
     time,
@@ -42,7 +47,7 @@ export async function readProject(db: FrustumDb, sceneId: string): Promise<Store
     patch,
     ...(gesture !== undefined ? { gesture } : {}),
   }));
-  return { scene, ...(ontology ? { ontology } : {}), records: [...loaded.doc.values()], versions, journal, exports };
+  return { scene, ...(ontology ? { ontology } : {}), records: [...loaded.doc.values()], versions, journal, exports, reviews }; // prettier-ignore
 }
 
 /** True when a scene has labels, versions or exports here that replacing its project would lose. */
@@ -60,16 +65,17 @@ export async function holdsWork(db: FrustumDb, sceneId: string): Promise<boolean
  * Stores a project in place of whatever this browser held for its scene, in one transaction: the scene and
  * its origin, the journal lines (in order, so the undo history rebuilds as it was), a snapshot of the labels at
  * the last of them (so the labels load exactly as they were, even where early lines were folded away), the
- * versions and exports, and the ontology where it is not a shipped one and not older than the one here.
+ * versions, exports and review issues, and the ontology where it is not a shipped one and not older than the one here.
  */
 export async function replaceProject(db: FrustumDb, project: StoredProject, origin: SceneOrigin): Promise<void> {
   const sceneId = project.scene.id;
-  const tables = [db.scenes, db.origins, db.journal, db.snapshots, db.labelVersions, db.exports, db.ontologies];
+  const tables = [db.scenes, db.origins, db.journal, db.snapshots, db.labelVersions, db.exports, db.ontologies, db.issues]; // prettier-ignore
   await db.transaction('rw', tables, async () => {
     await db.journal.where('[sceneId+seq]').between([sceneId, Dexie.minKey], [sceneId, Dexie.maxKey]).delete();
     await db.labelVersions.where('[sceneId+time]').between([sceneId, Dexie.minKey], [sceneId, Dexie.maxKey]).delete(); // prettier-ignore
     await db.exports.where('[sceneId+time]').between([sceneId, Dexie.minKey], [sceneId, Dexie.maxKey]).delete();
     await db.snapshots.delete(sceneId);
+    await db.issues.where('sceneId').equals(sceneId).delete();
     await db.scenes.put(project.scene);
     await db.origins.put(origin);
     // Field by field: whatever else a line carries (a `seq` of the browser it came from) must not become a key.
@@ -85,6 +91,7 @@ export async function replaceProject(db: FrustumDb, project: StoredProject, orig
     await db.snapshots.put({ sceneId, seq: (seqs.at(-1) as number | undefined) ?? 0, records: project.records });
     await db.labelVersions.bulkPut(project.versions);
     await db.exports.bulkPut(project.exports);
+    await db.issues.bulkPut(project.reviews.map((issue) => ({ ...issue, sceneId })));
     const ontology = project.ontology;
     if (ontology && !shippedOntology(ontology.id)) {
       const stored = await db.ontologies.get(ontology.id);

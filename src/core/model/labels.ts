@@ -84,5 +84,23 @@ export interface TimeSegment {
   attributes: Record<string, AttributeValue>;
 }
 
+/**
+ * A person's decision that an automatic check's finding is not a problem, with why. It names the finding by its
+ * id (check, track, frames: `core/lint`), so it holds while a re-run finds the same problem and lapses when the
+ * problem changes. A label record like the others, so that it is journaled, undone and carried in bundles as an
+ * edit is. The id is `dismissal:<findingId>`: one dismissal a finding.
+ */
+export interface Dismissal {
+  type: 'dismissal';
+  id: string;
+  sceneId: string;
+  findingId: string;
+  reason: string;
+  /** The local name of who dismissed it. */
+  author: string;
+  /** ms since the epoch. */
+  time: number;
+}
+
 /** The label records a scene holds, by id. Patches add, update and remove these. */
-export type LabelRecord = Track | Cuboid | TimeSegment;
+export type LabelRecord = Track | Cuboid | TimeSegment | Dismissal;

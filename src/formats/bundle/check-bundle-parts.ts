@@ -2,6 +2,7 @@ import type { ExportLineage } from '../../core/model/export-lineage';
 import type { ExportRecord } from '../../core/model/export-record';
 import type { LabelVersion } from '../../core/model/label-version';
 import type { LabelRecord } from '../../core/model/labels';
+import type { ReviewIssue } from '../../core/model/review-issue';
 import type { Scene } from '../../core/model/scene';
 import type { BundleJournalLine } from './frustum-bundle';
 
@@ -43,9 +44,9 @@ const both =
     return [];
   };
 
-const RECORD_TYPES = new Set(['track', 'cuboid', 'segment']);
+const RECORD_TYPES = new Set(['track', 'cuboid', 'segment', 'dismissal']);
 const checkRecord: Check = both(fields({ type: 'string', id: 'string', sceneId: 'string' }), (v, at) =>
-  RECORD_TYPES.has((v as { type: string }).type) ? [] : [`${at}/type must be track, cuboid or segment`],
+  RECORD_TYPES.has((v as { type: string }).type) ? [] : [`${at}/type must be track, cuboid, segment or dismissal`],
 );
 const checkPatch: Check = both(fields({ added: 'array', removed: 'array', updated: 'array' }), (v, at) => {
   const p = v as { added: unknown[]; removed: unknown[]; updated: unknown[] };
@@ -98,6 +99,16 @@ export const checkExports: Check = arrayOf(
   ),
 );
 
+/** Review records: the automatic checks' findings (`AutoIssue`), so far the only kind. */
+export const checkReviews: Check = arrayOf(
+  both(
+    fields({ kind: 'string', id: 'string', sceneId: 'string', check: 'string', severity: 'string' }),
+    fields({ frames: 'array', frame: 'number', trackId: 'string', params: 'object', status: 'string' }),
+    fields({ firstSeen: 'number', lastSeen: 'number' }),
+    (v, at) => ((v as { kind: string }).kind === 'auto' ? [] : [`${at}/kind must be auto`]),
+  ),
+);
+
 /** The checked types, for the reader's casts once a check has passed. */
 export type Checked = {
   scene: Scene;
@@ -106,4 +117,5 @@ export type Checked = {
   line: BundleJournalLine;
   lineage: ExportLineage;
   exports: ExportRecord[];
+  reviews: ReviewIssue[];
 };

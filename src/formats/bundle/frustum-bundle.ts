@@ -4,13 +4,16 @@ import type { ExportRecord } from '../../core/model/export-record';
 import type { LabelVersion } from '../../core/model/label-version';
 import type { LabelRecord } from '../../core/model/labels';
 import type { Ontology } from '../../core/model/ontology';
+import type { ReviewIssue } from '../../core/model/review-issue';
 import type { Scene } from '../../core/model/scene';
 
 /** The bundle format's name and version in `bundle.json`; a reader refuses versions newer than its own. */
 export const BUNDLE_FORMAT = 'frustum-bundle';
 // 2: the ontology may carry descriptions and guidelines by locale, which version 1's ontology check refuses;
-// tracks may carry a name, the dataset's id, a number and where their size came from. Version 1 still reads.
-export const BUNDLE_VERSION = 2;
+// tracks may carry a name, the dataset's id, a number and where their size came from. 3: the labels may hold
+// dismissals of findings (a record type version 2 refuses) and `reviews.json` holds the automatic checks'
+// findings. Versions 1 and 2 still read.
+export const BUNDLE_VERSION = 3;
 
 /** One line of the label journal as a bundle keeps it: an applied patch, in the order it was applied. */
 export interface BundleJournalLine {
@@ -46,8 +49,8 @@ export interface FrustumBundle {
   versions: LabelVersion[];
   /** Oldest first. Entries folded into a snapshot long ago may be gone; `records` is what counts. */
   journal: BundleJournalLine[];
-  /** Review records. None exist yet: always an empty list, kept so that bundles have a place for them. */
-  reviews: unknown[];
+  /** Review records: so far the automatic checks' findings kept with the scene (an empty list before v3). */
+  reviews: ReviewIssue[];
   /** The exports made of this scene, oldest first. */
   exports: ExportRecord[];
   lineage: ExportLineage;

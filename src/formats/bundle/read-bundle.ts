@@ -10,6 +10,7 @@ import {
   checkExports,
   checkJournalLine,
   checkLineage,
+  checkReviews,
   checkRecords,
   checkScene,
   checkVersion,
@@ -70,8 +71,10 @@ export function readBundle(bytes: Uint8Array, fileName: string): FrustumBundle {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line, i) => checked<'line'>(`${BUNDLE_PATHS.journal}:${i + 1}`, parse(`${BUNDLE_PATHS.journal}:${i + 1}`, line), checkJournalLine)); // prettier-ignore
-  const reviews = parse(BUNDLE_PATHS.reviews);
-  if (!Array.isArray(reviews)) throw new FormatError(name(BUNDLE_PATHS.reviews), 'must be a list', { code: 'bundle.reviews.malformed' }); // prettier-ignore
+  const reviewList = parse(BUNDLE_PATHS.reviews);
+  if (!Array.isArray(reviewList)) throw new FormatError(name(BUNDLE_PATHS.reviews), 'must be a list', { code: 'bundle.reviews.malformed' }); // prettier-ignore
+  // Before version 3 the list was always empty; from 3 it holds the automatic checks' findings.
+  const reviews = checked<'reviews'>(BUNDLE_PATHS.reviews, reviewList, checkReviews);
   const exports = checked<'exports'>(BUNDLE_PATHS.exports, parse(BUNDLE_PATHS.exports), checkExports);
   const lineage = checked<'lineage'>(BUNDLE_PATHS.lineage, parse(BUNDLE_PATHS.lineage), checkLineage);
   const ontology = entries[BUNDLE_PATHS.ontology]
