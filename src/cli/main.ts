@@ -1,10 +1,12 @@
 import { createI18n, detectLocale, translate, type MessageKey } from '../i18n/i18n';
 import { FRUSTUM_VERSION } from '../core/version';
 import { EXPORT_FORMATS } from '../formats/labels/label-formats';
+import { agreeFiles, formatAgreement, parseAgreeArgs } from './agree';
 import { convert, parseConvertArgs } from './convert';
 import { fitFile, formatFitResult, parseFitArgs } from './fit';
 import { errorLine } from './error-line';
 import { inspectPath } from './inspect-path';
+import { lintPath, parseLintArgs } from './lint';
 import { parseValidateArgs, validateFile } from './validate';
 
 /** Where the CLI writes: `out` for results (stdout), `err` for one-line failures (stderr). */
@@ -13,8 +15,9 @@ export type CliWriter = (line: string) => void;
 /**
  * The headless entry (`npx frustum`): runs in node on the same pure modules as the app. Answers `help`,
  * `version`, `inspect <file-or-folder>`, `fit <file> --at x,y [--class id]`, `convert <input> --to <format>
- * -o <out>` and `validate <file.json>`. Resolves to the exit code: 0 done, 1 unreadable input (or nothing to fit
- * at the click, or a file that breaks the OpenLABEL schema), 2 misuse.
+ * -o <out>`, `validate <file.json>`, `lint <input>` and `agree <a> <b>`. Resolves to the exit code: 0 done,
+ * 1 unreadable input (or nothing to fit at the click, a file that breaks the OpenLABEL schema, a lint finding of
+ * severity error), 2 misuse.
  */
 export async function runCli(
   args: readonly string[],
@@ -42,6 +45,8 @@ export async function runCli(
       out(`  ${t('cli.fit')}`);
       out(`  ${t('cli.convert')}`);
       out(`  ${t('cli.validate')}`);
+      out(`  ${t('cli.lint')}`);
+      out(`  ${t('cli.agree')}`);
       return 0;
     case 'version':
     case '--version':
@@ -109,6 +114,36 @@ export async function runCli(
         violations.forEach((line) => err(line));
         if (violations.length === 0) out(t('cli.validateOk', { file: request.file }));
         return violations.length === 0 ? 0 : 1;
+      } catch (error) {
+        err(t('cli.failed', { command, message: oneLine(error) }));
+        return 1;
+      }
+    }
+    case 'lint': {
+      const request = parseLintArgs(args.slice(1));
+      if (!request) {
+        err(t('cli.lintUsage'));
+        return 2;
+      }
+      try {
+        const report = await lintPath(request);
+        out(JSON.stringify(report, null, 2));
+        // Exit 1 while an error-severity finding is left (dismissed ones do not count): a pipeline's gate.
+        return report.counts.error > 0 ? 1 : 0;
+      } catch (error) {
+        err(t('cli.failed', { command, message: oneLine(error) }));
+        return 1;
+      }
+    }
+    case 'agree': {
+      const request = parseAgreeArgs(args.slice(1));
+      if (!request) {
+        err(t('cli.agreeUsage'));
+        return 2;
+      }
+      try {
+        out(formatAgreement(await agreeFiles(request)));
+        return 0;
       } catch (error) {
         err(t('cli.failed', { command, message: oneLine(error) }));
         return 1;

@@ -165,6 +165,12 @@ export const enTools = {
       "validate  Check an OpenLABEL file against the OpenLABEL 1.0 JSON Schema (Frustum's own, or --schema <file>)",
     validateUsage: 'Usage: frustum validate <file.json> [--schema <schema.json>]',
     validateOk: '{{file}}: valid OpenLABEL 1.0.0',
+    agree: 'agree     Compare two label sets of one scene (detection, CLEAR MOT and HOTA agreement) as JSON',
+    agreeUsage:
+      'Usage: frustum agree <reference> <other> [--iou 0.5,0.7] [--by-class] [--similarity 3d-iou|bev-iou|center] [--max-range <metres>] [--min-points <n>] [--classes <a,b>] [--ignore <DontCare>]',
+    lint: "lint      Check a scene folder's or a label file's labels; print the findings as JSON (exit 1 on an error)",
+    lintUsage:
+      'Usage: frustum lint <folder-or-label-file> [--profile <profile.json>] [--dismissals <dismissals.json|bundle>] [--ontology <id|ontology.json|none>]',
     failed: 'frustum {{command}}: {{message}}',
     unknown: 'Unknown command "{{command}}". Run "frustum help" for the list of commands.',
   },

@@ -168,6 +168,12 @@ export const zhCNTools: Pick<Catalogue, keyof typeof enTools> = {
       'validate  按 OpenLABEL 1.0 JSON Schema 校验 OpenLABEL 文件（默认为 Frustum 自带的 schema，或用 --schema <文件> 指定）',
     validateUsage: '用法：frustum validate <文件.json> [--schema <schema.json>]',
     validateOk: '{{file}}：有效的 OpenLABEL 1.0.0',
+    agree: 'agree     比较同一场景的两套标注（检测、CLEAR MOT 与 HOTA 一致性），以 JSON 输出',
+    agreeUsage:
+      '用法：frustum agree <参考标注> <对比标注> [--iou 0.5,0.7] [--by-class] [--similarity 3d-iou|bev-iou|center] [--max-range <米>] [--min-points <点数>] [--classes <类别,类别>] [--ignore <DontCare>]',
+    lint: 'lint      检查场景文件夹或标注文件中的标注，以 JSON 输出检查结果（有错误级结果时退出码为 1）',
+    lintUsage:
+      '用法：frustum lint <文件夹或标注文件> [--profile <配置.json>] [--dismissals <忽略记录.json|数据包>] [--ontology <本体 id|本体.json|none>]',
     failed: 'frustum {{command}}：{{message}}',
     unknown: '未知命令“{{command}}”。运行“frustum help”查看命令列表。',
   },
