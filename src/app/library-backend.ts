@@ -20,6 +20,8 @@ import { fetchFileFrame, releaseFileFrame } from './file-frames';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
 import type { SweepIndexWorkerApi } from '../../workers/sweep-index.worker';
+import type { LintWorkerApi } from '../../workers/lint.worker';
+import { createChecksBackend } from './checks-backend';
 import type { DisplayState } from '../state/display.svelte';
 import { createSweepIndexClient } from './sweep-index-client';
 import { createExportBackend } from './export-backend';
@@ -34,6 +36,8 @@ export interface Services {
   decodePool: () => WorkerPool<DecodeWorkerApi>;
   /** Builds each sweep's ground and grid index off the main thread. */
   sweepIndexPool: () => WorkerPool<SweepIndexWorkerApi>;
+  /** Runs the automatic checks over a scene's labels. */
+  lintPool: () => WorkerPool<LintWorkerApi>;
   /** The display settings every open scene shares. */
   display: DisplayState;
 }
@@ -82,10 +86,20 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       labels.readOnly = !claim.held;
       // An ontology since deleted or from another browser falls back to the default; the boxes keep their classes.
       const ontology = (await findOntology(db, scene.ontologyId)) ?? generalDriving;
-      return new SessionState(scene, ontology, labels, new FrameWindow(scene.frames.length, fetchFrame, release), {
-        display: services.display,
-        buildSweepIndex: createSweepIndexClient(services.sweepIndexPool),
-      });
+      const session = new SessionState(
+        scene,
+        ontology,
+        labels,
+        new FrameWindow(scene.frames.length, fetchFrame, release),
+        {
+          // prettier-ignore
+          display: services.display,
+          buildSweepIndex: createSweepIndexClient(services.sweepIndexPool),
+          checks: createChecksBackend(db, services.lintPool),
+        },
+      );
+      await session.checks?.load();
+      return session;
     },
 
     readFolder: (files, progress, signal, labelsAs) => readFolder(db, files, progress, signal, labelsAs),

@@ -14,6 +14,7 @@ import { demoContentHash, demoSceneId } from '../core/demo/scene-record';
 import { createLibraryBackend, type Services } from './library-backend';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
+import type { LintWorkerApi } from '../../workers/lint.worker';
 import type { SweepIndexWorkerApi } from '../../workers/sweep-index.worker';
 import './global.css';
 
@@ -71,6 +72,11 @@ async function start(): Promise<void> {
     // One frame on screen at a time needs one index at a time: a single worker.
     sweepIndexPool: lazyPool<SweepIndexWorkerApi>(
       () => new Worker(new URL('../../workers/sweep-index.worker.ts', import.meta.url), { type: 'module' }),
+      1,
+    ),
+    // The checks run after each settled batch of edits, one run at a time: a single worker.
+    lintPool: lazyPool<LintWorkerApi>(
+      () => new Worker(new URL('../../workers/lint.worker.ts', import.meta.url), { type: 'module' }),
       1,
     ),
     display: new DisplayState(localStorage),

@@ -217,6 +217,8 @@ export const enStudio = {
     mergeTracks: 'Merge tracks',
     renameTrack: 'Rename track',
     adjustTrack: 'Adjust whole track',
+    dismissFinding: 'Dismiss a finding',
+    restoreFinding: 'Reopen a finding',
     importLabels: 'Imported labels',
     uprightBoxes: 'Stood boxes upright',
     createSegment: 'Add time segment',

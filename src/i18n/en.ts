@@ -1,8 +1,9 @@
 import { enStudio } from './en-studio';
 import { enTools } from './en-tools';
+import { enReview } from './en-review';
 
 /** English catalogue: the source of the key set. Every other catalogue must have exactly these keys. */
-export const en = { ...enStudio, ...enTools } as const;
+export const en = { ...enStudio, ...enTools, ...enReview } as const;
 
 /** The shape every catalogue must have: the same keys as `en`, any strings. */
 export type Catalogue = { [K in keyof typeof en]: { [L in keyof (typeof en)[K]]: string } };

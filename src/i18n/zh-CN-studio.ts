@@ -216,6 +216,8 @@ export const zhCNStudio: Pick<Catalogue, keyof typeof enStudio> = {
     mergeTracks: '合并轨迹',
     renameTrack: '重命名轨迹',
     adjustTrack: '调整整条轨迹',
+    dismissFinding: '忽略检查结果',
+    restoreFinding: '重新打开检查结果',
     importLabels: '导入的标注',
     uprightBoxes: '将侧放的框摆正',
     createSegment: '添加时间片段',

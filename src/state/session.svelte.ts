@@ -13,6 +13,7 @@ import { DisplayState } from './display.svelte';
 import { SweepIndexCache, type BuildSweepIndex } from './sweep-index-cache.svelte';
 import { TrackSizeEstimator } from './track-size.svelte';
 import { ShownFrames } from './shown-frames';
+import { ChecksState, type ChecksBackend } from './checks.svelte';
 
 export type Tool = 'navigate' | 'place';
 export type ViewMode = 'orbit' | 'birdsEye';
@@ -21,6 +22,8 @@ export type ViewMode = 'orbit' | 'birdsEye';
 export interface SessionOptions {
   display?: DisplayState;
   buildSweepIndex?: BuildSweepIndex;
+  /** Where the automatic checks run and their findings are kept; none: no checks (unit tests). */
+  checks?: ChecksBackend;
 }
 
 /**
@@ -63,6 +66,8 @@ export class SessionState {
   /** Sizes rigid tracks from the points of all their frames (after a refit, or when asked). */
   readonly trackSize = new TrackSizeEstimator(this);
   #sweepIndexes: SweepIndexCache;
+  /** The automatic checks of this scene and their findings (where the app wired a backend). */
+  readonly checks: ChecksState | undefined;
   /** The frame the 3D view really drew last (a frame that landed is not yet on screen), for playback. */
   readonly #shown = new ShownFrames();
 
@@ -75,6 +80,7 @@ export class SessionState {
   ) {
     this.display = options.display ?? new DisplayState(undefined);
     this.#sweepIndexes = new SweepIndexCache(options.buildSweepIndex);
+    this.checks = options.checks && new ChecksState(this, options.checks);
     this.setOntology(ontology);
   }
 
