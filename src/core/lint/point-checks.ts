@@ -10,7 +10,7 @@ export type PointCheck = 'points' | 'belowGround' | 'aboveGround';
  * The checks that read a frame's sweep, in one pass over the frames so that each sweep is fetched once:
  * `points` (fewer than `minPoints` returns inside a box within `maxRange` metres; farther boxes are often
  * rightly empty), `belowGround` (the box's bottom more than `maxDepth` below the ground under its centre) and
- * `aboveGround` (more than `maxHeight` above it). Frames the source has no sweep for are skipped; with no
+ * `aboveGround` (more than `maxHeight` above it), both within their own `maxRange`. Frames the source has no sweep for are skipped; with no
  * source at all these checks stay silent. `onFrame` reports each frame done.
  */
 export async function pointHits(
@@ -34,14 +34,25 @@ export async function pointHits(
           const min = num(pts, 'minPoints');
           if (n < min) out.points.push({ ...base, value: n, limit: min, excess: min - n, severity: pts.severity, params: {} }); // prettier-ignore
         }
+        const range = Math.hypot(c.position[0], c.position[1]);
         const ground = groundHeightAt(sweep.ground, c.position[0], c.position[1]);
         const bottom = c.position[2] - c.size[2] / 2;
         const below = ctx.settings('belowGround', c.trackId);
-        if (wanted.has('belowGround') && below.enabled && ground - bottom > num(below, 'maxDepth')) {
+        if (
+          wanted.has('belowGround') &&
+          below.enabled &&
+          range <= num(below, 'maxRange') &&
+          ground - bottom > num(below, 'maxDepth')
+        ) {
           out.belowGround.push({ ...base, value: rounded(ground - bottom), limit: num(below, 'maxDepth'), excess: ground - bottom, severity: below.severity, params: { ground: rounded(ground) } }); // prettier-ignore
         }
         const above = ctx.settings('aboveGround', c.trackId);
-        if (wanted.has('aboveGround') && above.enabled && bottom - ground > num(above, 'maxHeight')) {
+        if (
+          wanted.has('aboveGround') &&
+          above.enabled &&
+          range <= num(above, 'maxRange') &&
+          bottom - ground > num(above, 'maxHeight')
+        ) {
           out.aboveGround.push({ ...base, value: rounded(bottom - ground), limit: num(above, 'maxHeight'), excess: bottom - ground, severity: above.severity, params: { ground: rounded(ground) } }); // prettier-ignore
         }
       }

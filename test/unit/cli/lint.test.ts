@@ -112,9 +112,17 @@ describe('frustum lint', () => {
     expect([after.code, after.report!.dismissed.length]).toEqual([0, errors.length]);
   });
 
-  it('runs the point checks on a scene folder with sweeps', async () => {
+  it('runs the point checks on a scene folder with sweeps, reading its points', async () => {
+    // The real labelled objects hold returns and stand on the ground: no point finding as shipped …
     const { report } = await run(['lint', KITTI_OBJECT]);
-    expect(report!.findings.some((f) => ['points', 'belowGround', 'aboveGround'].includes(f.check))).toBe(true);
+    expect(report!.findings.filter((f) => ['points', 'belowGround', 'aboveGround'].includes(f.check))).toEqual([]);
+    // … while a box needs more returns than any object has, every labelled box within range is found, each
+    // with the count of the returns inside it, read from its sweep.
+    const profile = path.join(scratch, 'many-points.json');
+    writeFileSync(profile, JSON.stringify({ checks: { points: { params: { minPoints: 1_000_000 } } } }));
+    const strict = (await run(['lint', KITTI_OBJECT, '--profile', profile])).report!.findings.filter((f) => f.check === 'points'); // prettier-ignore
+    expect(strict.length).toBeGreaterThan(3);
+    for (const f of strict) expect(f.value).toBeGreaterThan(0);
   });
 
   it('fails with one line naming the profile and the JSON path of a bad setting', async () => {
