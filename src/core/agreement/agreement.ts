@@ -42,17 +42,11 @@ export interface AgreementReport {
  * Pure: the app can run it in a worker. Definitions in `README.md`.
  */
 export function compareLabelSets(a: LabelSet, b: LabelSet, options: AgreementOptions = {}): AgreementReport {
-  const filter: BoxFilter = {
-    ignoreClasses: options.ignoreClasses ?? ['DontCare'],
-    ...(options.classes && { classes: options.classes }),
-    ...(options.maxRange !== undefined && { maxRange: options.maxRange }),
-    ...(options.minPoints !== undefined && { minPoints: options.minPoints }),
-    ...(options.pointCount && { pointCount: options.pointCount }),
-  };
+  const filter = boxFilterOf(options);
   const thresholds = [...(options.iouThresholds ?? [0.5, 0.7])].sort((x, y) => x - y);
   if (thresholds.length === 0 || thresholds.some((t) => !(t > 0 && t <= 1))) throw new Error('IoU thresholds must lie in (0, 1]'); // prettier-ignore
   const trackingThreshold = options.trackingThreshold ?? 0.5;
-  const similarity: SimilarityChoice = { kind: options.similarity ?? '3d-iou', zeroDistance: options.centreZeroDistance ?? CENTRE_ZERO_DISTANCE }; // prettier-ignore
+  const similarity = similarityChoiceOf(options);
   const frames = collectFrameBoxes(a, b, filter);
   const report: AgreementReport = {
     similarity: similarity.kind,
@@ -69,6 +63,22 @@ export function compareLabelSets(a: LabelSet, b: LabelSet, options: AgreementOpt
     }
   }
   return report;
+}
+
+/** The boxes the options let take part (default: KITTI's `DontCare` as ignore regions). */
+export function boxFilterOf(options: AgreementOptions): BoxFilter {
+  return {
+    ignoreClasses: options.ignoreClasses ?? ['DontCare'],
+    ...(options.classes && { classes: options.classes }),
+    ...(options.maxRange !== undefined && { maxRange: options.maxRange }),
+    ...(options.minPoints !== undefined && { minPoints: options.minPoints }),
+    ...(options.pointCount && { pointCount: options.pointCount }),
+  };
+}
+
+/** The similarity the options ask for (default 3D IoU). */
+export function similarityChoiceOf(options: AgreementOptions): SimilarityChoice {
+  return { kind: options.similarity ?? '3d-iou', zeroDistance: options.centreZeroDistance ?? CENTRE_ZERO_DISTANCE };
 }
 
 function measure(

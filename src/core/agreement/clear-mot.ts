@@ -32,7 +32,10 @@ export interface ClearMot {
  * unlabelled) interrupt nothing: TrackEval counts those too, which would give a label set fragmentations against
  * itself.
  */
-export function clearMot(frames: readonly TrackFrame[], threshold: number): ClearMot {
+/** One frame's outcome, for those who draw or list the differences: the pairs (row, column) and which switched. */
+export type FrameOutcome = (k: number, pairs: readonly [number, number][], switched: ReadonlySet<number>) => void;
+
+export function clearMot(frames: readonly TrackFrame[], threshold: number, onFrame?: FrameOutcome): ClearMot {
   const lastMatch = new Map<string, string>();
   let previous = new Map<string, string>();
   // Per reference track: whether it was matched the last frame it was there.
@@ -43,8 +46,9 @@ export function clearMot(frames: readonly TrackFrame[], threshold: number): Clea
     fn = 0,
     idSwitches = 0,
     simSum = 0;
-  for (const f of frames) {
+  for (const [k, f] of frames.entries()) {
     const pairs: [number, number][] = [];
+    const switched = new Set<number>();
     const candIndex = new Map(f.candIds.map((id, j) => [id, j]));
     const refTaken = new Set<number>(),
       candTaken = new Set<number>();
@@ -64,13 +68,17 @@ export function clearMot(frames: readonly TrackFrame[], threshold: number): Clea
       const ref = f.refIds[i]!,
         cand = f.candIds[j]!;
       const last = lastMatch.get(ref);
-      if (last !== undefined && last !== cand) idSwitches++;
+      if (last !== undefined && last !== cand) {
+        idSwitches++;
+        switched.add(i);
+      }
       if (wasMatched.get(ref) === false && lastMatch.has(ref)) fragmentations++;
       lastMatch.set(ref, cand);
       current.set(ref, cand);
       simSum += f.sim[i]![j]!;
     }
     for (const ref of f.refIds) wasMatched.set(ref, current.has(ref));
+    onFrame?.(k, pairs, switched);
     previous = current;
     tp += pairs.length;
     fp += f.candIds.length - pairs.length;
