@@ -20,8 +20,8 @@ import { fetchFileFrame, releaseFileFrame } from './file-frames';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
 import type { SweepIndexWorkerApi } from '../../workers/sweep-index.worker';
-import type { LintWorkerApi } from '../../workers/lint.worker';
-import { createChecksBackend } from './checks-backend';
+import type { QualityWorkerApi } from '../../workers/quality.worker';
+import { createChecksBackend, createCompareBackend } from './quality-backend';
 import type { DisplayState } from '../state/display.svelte';
 import { createSweepIndexClient } from './sweep-index-client';
 import { createExportBackend } from './export-backend';
@@ -37,7 +37,7 @@ export interface Services {
   /** Builds each sweep's ground and grid index off the main thread. */
   sweepIndexPool: () => WorkerPool<SweepIndexWorkerApi>;
   /** Runs the automatic checks over a scene's labels. */
-  lintPool: () => WorkerPool<LintWorkerApi>;
+  qualityPool: () => WorkerPool<QualityWorkerApi>;
   /** The display settings every open scene shares. */
   display: DisplayState;
 }
@@ -95,7 +95,8 @@ export function createLibraryBackend(services: Services): LibraryBackend {
           // prettier-ignore
           display: services.display,
           buildSweepIndex: createSweepIndexClient(services.sweepIndexPool),
-          checks: createChecksBackend(db, services.lintPool),
+          checks: createChecksBackend(db, services.qualityPool),
+          compare: createCompareBackend(services.qualityPool),
         },
       );
       await session.checks?.load();

@@ -14,7 +14,7 @@ import { demoContentHash, demoSceneId } from '../core/demo/scene-record';
 import { createLibraryBackend, type Services } from './library-backend';
 import type { DemoWorkerApi } from '../../workers/demo.worker';
 import type { DecodeWorkerApi } from '../../workers/decode.worker';
-import type { LintWorkerApi } from '../../workers/lint.worker';
+import type { QualityWorkerApi } from '../../workers/quality.worker';
 import type { SweepIndexWorkerApi } from '../../workers/sweep-index.worker';
 import './global.css';
 
@@ -75,8 +75,8 @@ async function start(): Promise<void> {
       1,
     ),
     // The checks run after each settled batch of edits, one run at a time: a single worker.
-    lintPool: lazyPool<LintWorkerApi>(
-      () => new Worker(new URL('../../workers/lint.worker.ts', import.meta.url), { type: 'module' }),
+    qualityPool: lazyPool<QualityWorkerApi>(
+      () => new Worker(new URL('../../workers/quality.worker.ts', import.meta.url), { type: 'module' }),
       1,
     ),
     display: new DisplayState(localStorage),

@@ -65,7 +65,7 @@ export class LabelImportState {
 }
 
 /** A chosen file as the readers take it: a zip as bytes, anything else as text. */
-async function labelFileOf(file: ChosenFile): Promise<LabelFile> {
+export async function labelFileOf(file: ChosenFile): Promise<LabelFile> {
   if (/\.zip$/i.test(file.name) && file.arrayBuffer) {
     return { path: file.name, text: '', bytes: new Uint8Array(await file.arrayBuffer()) };
   }

@@ -14,6 +14,7 @@ import { SweepIndexCache, type BuildSweepIndex } from './sweep-index-cache.svelt
 import { TrackSizeEstimator } from './track-size.svelte';
 import { ShownFrames } from './shown-frames';
 import { ChecksState, type ChecksBackend } from './checks.svelte';
+import { CompareState, type CompareBackend } from './compare.svelte';
 
 export type Tool = 'navigate' | 'place';
 export type ViewMode = 'orbit' | 'birdsEye';
@@ -24,6 +25,8 @@ export interface SessionOptions {
   buildSweepIndex?: BuildSweepIndex;
   /** Where the automatic checks run and their findings are kept; none: no checks (unit tests). */
   checks?: ChecksBackend;
+  /** Where label sets are compared; none: no comparison (unit tests). */
+  compare?: CompareBackend;
 }
 
 /**
@@ -68,6 +71,8 @@ export class SessionState {
   #sweepIndexes: SweepIndexCache;
   /** The automatic checks of this scene and their findings (where the app wired a backend). */
   readonly checks: ChecksState | undefined;
+  /** The current labels compared with a version or a label file (where the app wired a backend). */
+  readonly compare: CompareState | undefined;
   /** The frame the 3D view really drew last (a frame that landed is not yet on screen), for playback. */
   readonly #shown = new ShownFrames();
 
@@ -81,6 +86,7 @@ export class SessionState {
     this.display = options.display ?? new DisplayState(undefined);
     this.#sweepIndexes = new SweepIndexCache(options.buildSweepIndex);
     this.checks = options.checks && new ChecksState(this, options.checks);
+    this.compare = options.compare && new CompareState(this, options.compare);
     this.setOntology(ontology);
   }
 

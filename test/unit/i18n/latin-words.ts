@@ -12,6 +12,8 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   ...['zip', 'SHA', 'WebGPU', 'WebGL', 'GPU', 'Frustum'],
   // Abbreviations Chinese writing keeps as they are.
   ...['ID', 'URL', 'SUV'],
+  // Metric names the field writes in Latin script in Chinese too (papers, benchmarks, tools).
+  ...['IoU', 'MOTA', 'MOTP', 'HOTA'],
   // Key legends as printed on the keys of a Chinese keyboard.
   ...['Ctrl', 'Shift', 'Alt', 'Esc', 'Tab'],
   // The language switch names each language in its own language.

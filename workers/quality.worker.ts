@@ -1,6 +1,9 @@
 import { expose, type ProxyOrClone } from 'comlink';
 import type { SweepIndex } from '../src/core/fit/sweep-index';
+import { compareLabelSets, type AgreementReport } from '../src/core/agreement/agreement';
+import { labelSetDifferences, type FrameDifference } from '../src/core/agreement/differences';
 import { runChecks, type Finding, type LintProfile, type LintProgress } from '../src/core/lint/index';
+import type { LabelSet } from '../src/core/model/label-set';
 import type { Cuboid, Track } from '../src/core/model/labels';
 import type { Ontology } from '../src/core/model/ontology';
 import type { Frame } from '../src/core/model/scene';
@@ -17,9 +20,12 @@ export interface LintRequest {
   sweeps: { frameIndex: number; sweep: SweepIndex }[];
 }
 
-/** Runs the automatic checks (`core/lint`) off the main thread, saying how far it is as it goes. */
+/**
+ * Label quality off the main thread: the automatic checks (`core/lint`), saying how far they are as they go,
+ * and the comparison of two label sets (`core/agreement`): its figures and its differences frame by frame.
+ */
 const api = {
-  run(request: LintRequest, onProgress?: ProxyOrClone<(p: LintProgress) => void>): Promise<Finding[]> {
+  lint(request: LintRequest, onProgress?: ProxyOrClone<(p: LintProgress) => void>): Promise<Finding[]> {
     const sweeps = new Map(request.sweeps.map((s) => [s.frameIndex, s.sweep]));
     const input = {
       scene: { frames: request.frames },
@@ -30,7 +36,11 @@ const api = {
     };
     return runChecks(input, request.profile, onProgress ? (p) => void onProgress(p) : undefined);
   },
+
+  compare(reference: LabelSet, current: LabelSet): { report: AgreementReport; differences: FrameDifference[] } {
+    return { report: compareLabelSets(reference, current), differences: labelSetDifferences(reference, current) };
+  },
 };
 
-export type LintWorkerApi = typeof api;
+export type QualityWorkerApi = typeof api;
 expose(api);
