@@ -1,3 +1,4 @@
+import { checksSection } from './checks/checks-section';
 import { decodeSection } from './decode/decode-section';
 import { decodeBrowserSection } from './decode-browser/decode-browser-section';
 import { editSection } from './edit/edit-section';
@@ -10,14 +11,15 @@ import { timelineSection } from './timeline/timeline-section';
 import { workerSection } from './worker/worker-section';
 
 /**
- * Every section, in the order a full run takes them: node (decode, memory, edit), then Chromium through playwright
- * (worker hand-off, render, frame switch, labels at scale, the timeline at scale). A new benchmark is a `Section`
- * in its own folder, added here; `--only <name>` then selects it.
+ * Every section, in the order a full run takes them: node (decode, memory, edit, checks), then Chromium through
+ * playwright (worker hand-off, render, frame switch, labels at scale, the timeline at scale). A new benchmark is a
+ * `Section` in its own folder, added here; `--only <name>` then selects it.
  */
 export const sections: readonly Section[] = [
   decodeSection,
   memorySection,
   editSection,
+  checksSection,
   workerSection,
   decodeBrowserSection,
   renderSection,
