@@ -34,7 +34,13 @@ const api = {
       ...(request.ontology ? { ontology: request.ontology } : {}),
       ...(sweeps.size > 0 ? { points: (frame: number) => sweeps.get(frame) } : {}),
     };
-    return runChecks(input, request.profile, onProgress ? (p) => void onProgress(p) : undefined);
+    // One message a check, and the last: the point pass reports every frame, which would be hundreds a run.
+    let last: LintProgress | undefined;
+    const report = (p: LintProgress) => {
+      if (onProgress && (p.check !== last?.check || p.done === p.total)) void onProgress(p);
+      last = p;
+    };
+    return runChecks(input, request.profile, report);
   },
 
   compare(reference: LabelSet, current: LabelSet): { report: AgreementReport; differences: FrameDifference[] } {

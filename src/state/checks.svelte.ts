@@ -1,6 +1,6 @@
 import { dismissalsOf, dismissFinding, restoreFinding } from '../core/edits/dismiss-finding';
 import type { SweepIndex } from '../core/fit/sweep-index';
-import type { Finding, LintProgress } from '../core/lint/index';
+import { CHECK_IDS, isPointCheck, SEVERITY_RANK, type Finding, type LintProfile, type LintProgress } from '../core/lint/index'; // prettier-ignore
 import type { Cuboid, Track } from '../core/model/labels';
 import type { Ontology } from '../core/model/ontology';
 import type { AutoIssue, ReviewIssue } from '../core/model/review-issue';
@@ -13,6 +13,7 @@ export interface ChecksRequest {
   tracks: Track[];
   cuboids: Cuboid[];
   ontology?: Ontology;
+  profile?: LintProfile;
   sweeps: { frameIndex: number; sweep: SweepIndex }[];
 }
 
@@ -33,8 +34,13 @@ export interface ChecksHost {
   readySweepIndex(): SweepIndex | undefined;
 }
 
-/** The checks that read points: they see only the frames whose sweep a run was given. */
-const POINT_CHECKS = new Set(['points', 'belowGround', 'aboveGround']);
+/** A run of the point checks alone, for a frame shown anew while the labels stand as last checked. */
+const POINTS_ONLY: LintProfile = {
+  checks: Object.fromEntries(CHECK_IDS.filter((id) => !isPointCheck(id)).map((id) => [id, { enabled: false }])),
+};
+
+/** How long the labels must rest before a run, ms: a drag or a held key makes one run, not one per step. */
+const SETTLE_MS = 250;
 
 /** A finding set aside by a dismissal, with its reason and who gave it. */
 export type DismissedIssue = AutoIssue & { reason: string; dismissedBy: string };
@@ -52,6 +58,13 @@ export class ChecksState {
   runs = $state(0);
   #running = false;
   #again = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Paused while a bundle replaces the scene's project, for good once the session is left. */
+  #paused = false;
+  #idle: Promise<void> = Promise.resolve();
+  /** What the last recorded run of the label checks saw, and the sweep the point checks last read. */
+  #checked: { version: number; ontology: Ontology } | undefined;
+  #sweepChecked: SweepIndex | undefined;
 
   constructor(
     private readonly host: ChecksHost,
@@ -63,10 +76,30 @@ export class ChecksState {
     this.issues = await this.backend.list(this.host.scene.id);
   }
 
-  /** Runs the checks now, or once more after the run under way (edits made meanwhile are not missed). */
+  /**
+   * Runs the checks once the labels have rested a moment, or once more after the run under way (edits made
+   * meanwhile are not missed). The label checks run when the labels or the ontology changed since they last
+   * ran; the point checks whenever the frame on screen has a sweep they have not read.
+   */
   request(): void {
-    if (this.#running) this.#again = true;
-    else void this.#run();
+    if (this.#paused) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      if (this.#running) this.#again = true;
+      else this.#idle = this.#run();
+    }, SETTLE_MS);
+  }
+
+  /** Stops starting runs and waits for the one under way: nothing is recorded while paused. */
+  async pause(): Promise<void> {
+    this.#paused = true;
+    clearTimeout(this.#timer);
+    await this.#idle;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.request();
   }
 
   get running(): boolean {
@@ -76,10 +109,9 @@ export class ChecksState {
   /** Open findings that no dismissal sets aside, errors first, then by frame. */
   get open(): AutoIssue[] {
     const dismissed = this.#dismissals();
-    const rank = { error: 0, warning: 1, info: 2 } as const;
     return this.issues
       .filter((i) => i.status === 'open' && !dismissed.has(i.id))
-      .sort((a, b) => rank[a.severity] - rank[b.severity] || a.frames[0] - b.frames[0]);
+      .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.frames[0] - b.frames[0]);
   }
 
   /** Open findings a dismissal sets aside. */
@@ -122,24 +154,38 @@ export class ChecksState {
 
   async #once(): Promise<void> {
     const { scene, labels, ontology } = this.host;
-    const tracks: Track[] = [];
-    const cuboids: Cuboid[] = [];
-    for (const r of labels.doc.values()) {
-      if (r.type === 'track') tracks.push(r);
-      else if (r.type === 'cuboid') cuboids.push(r);
-    }
+    // A read-only tab holds the labels as they were when it opened: its findings would undo the other tab's.
+    if (this.#paused || labels.readOnly) return;
+    const version = labels.version;
     const sweep = this.host.readySweepIndex();
     const frame = this.host.frameIndex;
-    this.progress = { done: 0, total: 1, check: 'unknownClass' };
+    const labelRun = this.#checked?.version !== version || this.#checked.ontology !== ontology;
+    const pointRun = sweep !== undefined && (labelRun || sweep !== this.#sweepChecked);
+    if (!labelRun && !pointRun) return;
+    const tracks: Track[] = [];
+    const cuboids: Cuboid[] = [];
+    for (const r of labels.doc.values()) if (r.type === 'track') tracks.push(r);
+    if (labelRun) {
+      for (const r of labels.doc.values()) if (r.type === 'cuboid') cuboids.push(r);
+    } else {
+      // The frame's boxes alone, derived ones as they are drawn (kept, not derived again from keyframes).
+      for (const c of labels.cuboidsOn(frame)) cuboids.push({ ...c, keyframe: true });
+    }
+    this.progress = { done: 0, total: 1, check: labelRun ? 'unknownClass' : 'points' };
     try {
       const findings = await this.backend.run(
-        { frames: scene.frames, tracks, cuboids, ontology, sweeps: sweep ? [{ frameIndex: frame, sweep }] : [] },
+        { frames: scene.frames, tracks, cuboids, ontology, ...(labelRun ? {} : { profile: POINTS_ONLY }), sweeps: sweep ? [{ frameIndex: frame, sweep }] : [] }, // prettier-ignore
         (p) => (this.progress = p),
       );
-      // A point check closes only what it looked at again: the frame whose sweep it had.
+      // Labels changed meanwhile (the next run sees them), or the scene was left: nothing to keep.
+      if (this.#paused || labels.version !== version || labels.readOnly) return;
+      // A run closes only what it looked at again: the label checks' findings if they ran, and the point checks'
+      // on the frame whose sweep it had.
       const covered = (issue: AutoIssue) =>
-        !POINT_CHECKS.has(issue.check) || (sweep !== undefined && issue.frames[0] <= frame && frame <= issue.frames[1]);
+        isPointCheck(issue.check) ? pointRun && issue.frames[0] <= frame && frame <= issue.frames[1] : labelRun;
       this.issues = await this.backend.record(scene.id, findings, covered);
+      if (labelRun) this.#checked = { version, ontology };
+      if (pointRun) this.#sweepChecked = sweep;
       this.error = undefined;
       this.runs++;
     } catch (error) {

@@ -6,6 +6,7 @@ import { materializeCuboids } from '../core/tracks/materialize-cuboids';
 import { labelsIntoScene } from '../formats/labels/labels-into-scene';
 import { readLabelFiles } from '../formats/labels/read-label-files';
 import { reportError, type ErrorReport } from '../formats/problems/error-report';
+import type { FileProblem } from '../formats/problems/file-problem';
 import { labelFileOf, type ChosenFile } from './label-import.svelte';
 import type { SessionState } from './session.svelte';
 
@@ -38,6 +39,10 @@ export class CompareState {
   error = $state.raw<ErrorReport | undefined>(undefined);
   /** The labels' version when compared: later edits make the comparison stale until it is run again. */
   comparedAt = $state(-1);
+  /** What reading a label file to compare with reported (boxes past the scene's end, …): shown beside the figures. */
+  problems = $state.raw<FileProblem[]>([]);
+  /** Bumped by each comparison and by `clear`: only the newest comparison's result is shown. */
+  #generation = 0;
   /** The reference's boxes by id (a plain record: read when drawing, never watched). */
   #reference: Record<string, Cuboid> = {};
   #records: LabelRecord[] = [];
@@ -90,6 +95,9 @@ export class CompareState {
   }
 
   clear(): void {
+    this.#generation++;
+    this.busy = false;
+    this.problems = [];
     this.source = this.report = this.error = undefined;
     this.differences = [];
     this.#reference = {};
@@ -118,7 +126,8 @@ export class CompareState {
     return { boxes, colorOf };
   }
 
-  async #compare(records: LabelRecord[], source: CompareSource): Promise<void> {
+  async #compare(records: LabelRecord[], source: CompareSource, problems: FileProblem[] = []): Promise<void> {
+    const generation = ++this.#generation;
     this.busy = true;
     this.error = undefined;
     try {
@@ -126,6 +135,9 @@ export class CompareState {
       const reference = setOf(scene, records);
       const version = labels.version;
       const result = await this.backend.compare(reference, setOf(scene, [...labels.doc.values()]));
+      // Stopped, or compared again meanwhile: this result is no longer what the user asked for.
+      if (generation !== this.#generation) return;
+      this.problems = problems;
       this.#records = records;
       this.#reference = Object.fromEntries(reference.cuboids.map((c) => [c.id, c]));
       this.source = source;
@@ -133,9 +145,9 @@ export class CompareState {
       this.differences = result.differences;
       this.comparedAt = version;
     } catch (error) {
-      this.error = reportError(error);
+      if (generation === this.#generation) this.error = reportError(error);
     } finally {
-      this.busy = false;
+      if (generation === this.#generation) this.busy = false;
     }
   }
 }

@@ -117,8 +117,10 @@ export class LibraryState {
         throw new CodedError('folder.no-permission', `no permission to read the folder of ${summary.name}`, { scene: summary.name }); // prettier-ignore
       }
       const next = await this.backend.openScene(id);
-      // The scene being left stops playing: it would go on decoding frames through the shared workers.
+      // The scene being left stops playing: it would go on decoding frames through the shared workers; its
+      // checks stop too, so that nothing of its labels is recorded over the scene's kept findings.
       this.session?.playback.pause();
+      void this.session?.checks?.pause();
       // Back where the user was: the frame index is set at once, so the scene opens on it.
       const saved = this.views?.get(id);
       if (saved) next.viewMode = saved.viewMode;
@@ -196,9 +198,18 @@ export class LibraryState {
     this.importing = { phase: 'labels', done: 0, total: 1, source: file.name };
     try {
       await this.session?.labels.flushed();
+      // A run under way must not record the old labels' findings over the bundle's.
+      const checks = this.session?.checks;
+      await checks?.pause();
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await this.backend.importBundle(bytes, file.name, confirmReplace);
-      if (!result) return;
+      const result = await this.backend.importBundle(bytes, file.name, confirmReplace).catch((error: unknown) => {
+        checks?.resume();
+        throw error;
+      });
+      if (!result) {
+        checks?.resume();
+        return;
+      }
       await this.refresh();
       this.importing = undefined;
       await this.open(result.sceneId);

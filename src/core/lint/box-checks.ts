@@ -120,7 +120,8 @@ function overlappingPairs(ctx: LintContext): OverlappingPair[] {
       const right = p.c.position[0] + p.r;
       for (let j = i + 1; j < spans.length && spans[j]!.c.position[0] - spans[j]!.r < right; j++) {
         const q = spans[j]!;
-        if (p.c.trackId === q.c.trackId || !near(p.c, q.c)) continue;
+        // iou3d itself skips pairs whose bounding spheres are apart (`mayOverlap`).
+        if (p.c.trackId === q.c.trackId) continue;
         const [a, b] = p.c.trackId < q.c.trackId ? [p.c, q.c] : [q.c, p.c];
         const iou = iou3d(a, b);
         if (iou > 0) out.push({ a, b, frame, iou });
@@ -133,11 +134,4 @@ function overlappingPairs(ctx: LintContext): OverlappingPair[] {
 
 function pairHit(a: Cuboid, b: Cuboid, frame: number, iou: number, limit: number, severity: Hit['severity']): Hit {
   return { trackId: a.trackId, frame, cuboidId: a.id, value: rounded(iou), limit, excess: iou, severity, key: `${a.trackId}+${b.trackId}`, params: { otherTrackId: b.trackId, otherCuboidId: b.id } }; // prettier-ignore
-}
-
-/** Whether two boxes' bounding circles meet: most pairs on a frame are far apart and cost no IoU. */
-function near(a: Cuboid, b: Cuboid): boolean {
-  const ra = Math.hypot(a.size[0], a.size[1]) / 2,
-    rb = Math.hypot(b.size[0], b.size[1]) / 2;
-  return Math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]) < ra + rb;
 }

@@ -27,6 +27,16 @@ export const CHECK_IDS = [
 
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/** The checks that read a frame's points; the others read labels alone. */
+export const POINT_CHECK_IDS = ['points', 'belowGround', 'aboveGround'] as const satisfies readonly CheckId[];
+
+export function isPointCheck(check: CheckId): boolean {
+  return (POINT_CHECK_IDS as readonly CheckId[]).includes(check);
+}
+
+/** How serious a severity is, higher more so: to pick a run's worst and to list errors first. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
 /**
  * One problem a check found on a track over a run of consecutive frames. The id is made of the check, the
  * track (`a+b` for a check on two tracks) and the frames, so that a re-run finds the same problem under the same
@@ -118,8 +128,7 @@ export function groupHits(check: CheckId, hits: readonly Hit[]): Finding[] {
 function findingOf(check: CheckId, key: string, run: readonly Hit[]): Finding {
   const worst = run.reduce((w, h) => (h.excess > w.excess ? h : w));
   // A run's severity is its most severe hit's (a pair of checks may grade by how far past the limit).
-  const rank = { info: 0, warning: 1, error: 2 } as const;
-  const severity = run.reduce<Severity>((s, h) => (rank[h.severity] > rank[s] ? h.severity : s), 'info');
+  const severity = run.reduce<Severity>((s, h) => (SEVERITY_RANK[h.severity] > SEVERITY_RANK[s] ? h.severity : s), 'info'); // prettier-ignore
   const first = run[0]!.frame,
     last = run.at(-1)!.frame;
   const finding: Finding = {

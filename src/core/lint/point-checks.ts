@@ -27,7 +27,9 @@ export async function pointHits(
     const sweep = await source(frame);
     if (sweep) {
       for (const c of ctx.byFrame.get(frame)!) {
-        const base = { trackId: c.trackId, frame, cuboidId: c.id };
+        // Each frame its own finding: the app checks one frame's sweep at a time, the CLI every frame, and a
+        // dismissal made in one must name the same finding in the other.
+        const base = { trackId: c.trackId, frame, cuboidId: c.id, key: `${c.trackId}@${frame}` };
         const pts = ctx.settings('points', c.trackId);
         if (wanted.has('points') && pts.enabled && Math.hypot(c.position[0], c.position[1]) <= num(pts, 'maxRange')) {
           const n = countPointsInBox(sweep.index, c);

@@ -1,5 +1,6 @@
 import {
   CHECK_IDS,
+  POINT_CHECK_IDS,
   groupHits,
   type CheckId,
   type Finding,
@@ -31,7 +32,7 @@ const LABEL_CHECKS: Partial<Record<CheckId, (ctx: LintContext) => Hit[]>> = {
   yawRate: (ctx) => rateHits(ctx, 'yawRate'),
 };
 
-const POINT_CHECKS: readonly PointCheck[] = ['points', 'belowGround', 'aboveGround'];
+const POINT_CHECKS: readonly PointCheck[] = POINT_CHECK_IDS;
 
 /**
  * Runs every check the profile leaves on over a scene's labels and gives the findings, ordered by check (as

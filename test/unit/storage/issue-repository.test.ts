@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/lint/finding';
 import { openDb, type FrustumDb } from '../../../src/storage/db';
-import { listIssues, recordFindings } from '../../../src/storage/issue-repository';
+import { CLOSED_KEPT, listIssues, recordFindings } from '../../../src/storage/issue-repository';
 import { pastDatabase } from './past-database';
 
 let db: FrustumDb | undefined;
@@ -61,5 +61,19 @@ describe('the automatic checks’ findings, kept per scene', () => {
     expect(await listIssues(db, 's1')).toEqual([]);
     await recordFindings(db, 's1', [finding('gap:t1:1-2', 'gap', [1, 2])], everything, 5);
     expect((await listIssues(db, 's1')).map((i) => i.id)).toEqual(['gap:t1:1-2']);
+  });
+});
+
+describe('closed findings', () => {
+  it('are kept up to the newest CLOSED_KEPT, the older ones deleted', async () => {
+    db = openDb('issues-closed-cap');
+    const many = Array.from({ length: CLOSED_KEPT + 5 }, (_, k) => finding(`gap:t${k}:0-${k}`, 'gap', [0, k]));
+    await recordFindings(db, 's1', many.slice(0, 5), everything, 1);
+    await recordFindings(db, 's1', many.slice(5), everything, 2);
+    const after = await recordFindings(db, 's1', [], everything, 3);
+    expect(after).toHaveLength(CLOSED_KEPT);
+    // The five closed by the second run are the oldest closures: gone.
+    expect(after.some((i) => i.id === many[0]!.id)).toBe(false);
+    expect(await listIssues(db, 's1')).toHaveLength(CLOSED_KEPT);
   });
 });
