@@ -3,22 +3,9 @@ import { fromPose } from '../../../src/core/math/mat4';
 import type { Cuboid } from '../../../src/core/model/labels';
 import type { Frame } from '../../../src/core/model/scene';
 import { countTrackStructure, emptyCounts, structureOf } from '../../accuracy/reference-structure';
+import { storedCuboid } from '../core/stored-cuboid';
 
-const box = (frameIndex: number, x: number, y: number): Cuboid => ({
-  type: 'cuboid',
-  id: `b${frameIndex}`,
-  sceneId: 's',
-  trackId: 't',
-  frameIndex,
-  position: [x, y, 0],
-  size: [4, 2, 1.5],
-  yaw: 0,
-  pitch: 0,
-  roll: 0,
-  attributes: {},
-  keyframe: true,
-  source: { kind: 'manual' },
-});
+const box = (frameIndex: number, x: number, y: number): Cuboid => storedCuboid({ frameIndex, position: [x, y, 0] });
 
 describe('how a reference lies along its tracks', () => {
   it('finds boxes filled in by straight lines in the vehicle frame, and the corners a person placed', () => {

@@ -3,23 +3,11 @@ import { applyPatch, invertPatch, type LabelDoc, type Patch } from '../../../../
 import { deleteTrackFrom, mergeTracks, splitTrack } from '../../../../src/core/edits/track-operations';
 import { deleteCuboid } from '../../../../src/core/edits/delete-cuboid';
 import type { Cuboid, LabelRecord, TimeSegment, Track } from '../../../../src/core/model/labels';
+import { storedCuboid } from '../stored-cuboid';
 
 const track = (id: string): Track => ({ type: 'track', id, sceneId: 's', classId: 'car', attributes: {}, rigid: true });
-const box = (trackId: string, frameIndex: number): Cuboid => ({
-  type: 'cuboid',
-  id: `${trackId}-${frameIndex}`,
-  sceneId: 's',
-  trackId,
-  frameIndex,
-  position: [frameIndex, 0, 0.8],
-  size: [4, 2, 1.5],
-  yaw: 0,
-  pitch: 0,
-  roll: 0,
-  attributes: {},
-  keyframe: true,
-  source: { kind: 'manual' },
-});
+const box = (trackId: string, frameIndex: number): Cuboid =>
+  storedCuboid({ id: `${trackId}-${frameIndex}`, trackId, frameIndex, position: [frameIndex, 0, 0.8] });
 const seg = (id: string, trackId: string | undefined, startFrame: number, endFrame: number): TimeSegment => ({
   type: 'segment',
   id,

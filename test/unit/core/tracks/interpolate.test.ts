@@ -4,22 +4,10 @@ import { carryPose, type FrameTiming } from '../../../../src/core/tracks/frame-m
 import { fromPose, transformPoint } from '../../../../src/core/math/mat4';
 import type { Cuboid } from '../../../../src/core/model/labels';
 import { demoFigures, readCommittedResults } from '../../../accuracy/accuracy-results';
+import { storedCuboid } from '../stored-cuboid';
 
-const box = (frameIndex: number, x: number, yaw: number, size: [number, number, number] = [4, 2, 1.5]): Cuboid => ({
-  type: 'cuboid',
-  id: `c${frameIndex}`,
-  sceneId: 's',
-  trackId: 't',
-  frameIndex,
-  position: [x, 0, 0.75],
-  size,
-  yaw,
-  pitch: 0,
-  roll: 0,
-  attributes: { occluded: 'none' },
-  keyframe: true,
-  source: { kind: 'manual' },
-});
+const box = (frameIndex: number, x: number, yaw: number, size: [number, number, number] = [4, 2, 1.5]): Cuboid =>
+  storedCuboid({ frameIndex, position: [x, 0, 0.75], size, yaw, attributes: { occluded: 'none' } });
 const still = (n: number): FrameTiming[] => Array.from({ length: n }, (_, i) => ({ timestampUs: i * 100_000 }));
 
 describe('interpolateCuboid', () => {

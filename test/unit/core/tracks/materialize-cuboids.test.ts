@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Cuboid, TimeSegment, Track } from '../../../../src/core/model/labels';
 import { materializeCuboids } from '../../../../src/core/tracks/materialize-cuboids';
 import type { FrameTiming } from '../../../../src/core/tracks/frame-motion';
+import { storedCuboid } from '../stored-cuboid';
 
 const frames: FrameTiming[] = Array.from({ length: 6 }, (_, i) => ({ timestampUs: i * 100_000 }));
 const track = (id: string): Track => ({ type: 'track', id, sceneId: 's', classId: 'car', attributes: {}, rigid: true });
-const box = (trackId: string, frameIndex: number, x: number): Cuboid => ({
-  type: 'cuboid',
-  id: `${trackId}-${frameIndex}`,
-  sceneId: 's',
-  trackId,
-  frameIndex,
-  position: [x, 0, 0.8],
-  size: [4, 2, 1.5],
-  yaw: 0,
-  pitch: 0,
-  roll: 0,
-  attributes: {},
-  keyframe: true,
-  source: { kind: 'manual' },
-});
+const box = (trackId: string, frameIndex: number, x: number): Cuboid =>
+  storedCuboid({ id: `${trackId}-${frameIndex}`, trackId, frameIndex, position: [x, 0, 0.8] });
 const segment: TimeSegment = { type: 'segment', id: 'g', sceneId: 's', kind: 'braking', startFrame: 0, endFrame: 1, attributes: {} }; // prettier-ignore
 
 describe('materializeCuboids', () => {

@@ -3,22 +3,9 @@ import { motionAt, motionYawAt } from '../../../../src/core/tracks/motion';
 import type { FrameTiming } from '../../../../src/core/tracks/frame-motion';
 import { fromPose } from '../../../../src/core/math/mat4';
 import type { Cuboid } from '../../../../src/core/model/labels';
+import { storedCuboid } from '../stored-cuboid';
 
-const box = (frameIndex: number, x: number, y: number): Cuboid => ({
-  type: 'cuboid',
-  id: `c${frameIndex}`,
-  sceneId: 's',
-  trackId: 't',
-  frameIndex,
-  position: [x, y, 0.8],
-  size: [4, 2, 1.5],
-  yaw: 0,
-  pitch: 0,
-  roll: 0,
-  attributes: {},
-  keyframe: true,
-  source: { kind: 'manual' },
-});
+const box = (frameIndex: number, x: number, y: number): Cuboid => storedCuboid({ frameIndex, position: [x, y, 0.8] });
 
 describe('motionYawAt', () => {
   const still: FrameTiming[] = Array.from({ length: 20 }, (_, i) => ({ timestampUs: i * 1e5 }));

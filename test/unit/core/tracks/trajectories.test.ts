@@ -4,27 +4,14 @@ import { interpolateCuboid } from '../../../../src/core/tracks/interpolate';
 import type { FrameTiming } from '../../../../src/core/tracks/frame-motion';
 import { fromPose, transformPoint } from '../../../../src/core/math/mat4';
 import type { Cuboid } from '../../../../src/core/model/labels';
+import { storedCuboid } from '../stored-cuboid';
 
 // The ego drives 2 m a frame while turning 3° a frame.
 const frames: FrameTiming[] = Array.from({ length: 6 }, (_, i) => ({
   timestampUs: i * 1e5,
   worldFromEgo: fromPose([2 * i, 0.2 * i * i, 0], (3 * Math.PI * i) / 180),
 }));
-const box = (frameIndex: number, position: [number, number, number]): Cuboid => ({
-  type: 'cuboid',
-  id: `c${frameIndex}`,
-  sceneId: 's',
-  trackId: 't',
-  frameIndex,
-  position,
-  size: [4, 2, 1.5],
-  yaw: 0,
-  pitch: 0,
-  roll: 0,
-  attributes: {},
-  keyframe: true,
-  source: { kind: 'manual' },
-});
+const box = (frameIndex: number, position: [number, number, number]): Cuboid => storedCuboid({ frameIndex, position });
 
 describe('trajectories', () => {
   it('puts the ego of every frame where the poses say, seen from the frame shown', () => {
