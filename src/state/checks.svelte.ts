@@ -1,21 +1,14 @@
 import { dismissalsOf, dismissFinding, restoreFinding } from '../core/edits/dismiss-finding';
 import type { SweepIndex } from '../core/fit/sweep-index';
-import { CHECK_IDS, isPointCheck, SEVERITY_RANK, type Finding, type LintProfile, type LintProgress } from '../core/lint/index'; // prettier-ignore
+import { CHECK_IDS, isPointCheck, SEVERITY_RANK, type Finding, type LintProfile, type LintProgress, type LintRunRequest } from '../core/lint/index'; // prettier-ignore
 import type { Cuboid, Track } from '../core/model/labels';
 import type { Ontology } from '../core/model/ontology';
 import type { AutoIssue, ReviewIssue } from '../core/model/review-issue';
-import type { Frame, Scene } from '../core/model/scene';
+import type { Scene } from '../core/model/scene';
 import type { LabelsState } from './labels.svelte';
 
 /** One run of the checks as the app asks for it (in a worker, wired in `app/`). */
-export interface ChecksRequest {
-  frames: Frame[];
-  tracks: Track[];
-  cuboids: Cuboid[];
-  ontology?: Ontology;
-  profile?: LintProfile;
-  sweeps: { frameIndex: number; sweep: SweepIndex }[];
-}
+export type ChecksRequest = LintRunRequest;
 
 /** Where the checks run and where their findings are kept. */
 export interface ChecksBackend {

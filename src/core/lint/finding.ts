@@ -2,6 +2,7 @@ import type { Cuboid, Track } from '../model/labels';
 import type { Ontology } from '../model/ontology';
 import type { Scene } from '../model/scene';
 import type { SweepIndex } from '../fit/sweep-index';
+import type { LintProfile } from './profile';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -76,6 +77,20 @@ export interface LintInput {
   cuboids: readonly Cuboid[];
   ontology?: Ontology;
   points?: PointSource;
+}
+
+/**
+ * One run of the checks as the app sends it to its worker: the scene's frames, its stored labels, the profile,
+ * and the sweep indexes the app holds (the frame on screen), which the point checks read.
+ */
+export interface LintRunRequest {
+  frames: Scene['frames'];
+  tracks: Track[];
+  /** The stored boxes; the checks derive the boxes between them. */
+  cuboids: Cuboid[];
+  ontology?: Ontology;
+  profile?: LintProfile;
+  sweeps: { frameIndex: number; sweep: SweepIndex }[];
 }
 
 /** How far the checks are: `done` of `total` steps, the check now running. For a worker's progress bar. */

@@ -39,23 +39,13 @@ export async function pointHits(
         const range = Math.hypot(c.position[0], c.position[1]);
         const ground = groundHeightAt(sweep.ground, c.position[0], c.position[1]);
         const bottom = c.position[2] - c.size[2] / 2;
-        const below = ctx.settings('belowGround', c.trackId);
-        if (
-          wanted.has('belowGround') &&
-          below.enabled &&
-          range <= num(below, 'maxRange') &&
-          ground - bottom > num(below, 'maxDepth')
-        ) {
-          out.belowGround.push({ ...base, value: rounded(ground - bottom), limit: num(below, 'maxDepth'), excess: ground - bottom, severity: below.severity, params: { ground: rounded(ground) } }); // prettier-ignore
-        }
-        const above = ctx.settings('aboveGround', c.trackId);
-        if (
-          wanted.has('aboveGround') &&
-          above.enabled &&
-          range <= num(above, 'maxRange') &&
-          bottom - ground > num(above, 'maxHeight')
-        ) {
-          out.aboveGround.push({ ...base, value: rounded(bottom - ground), limit: num(above, 'maxHeight'), excess: bottom - ground, severity: above.severity, params: { ground: rounded(ground) } }); // prettier-ignore
+        // Under the ground by more than maxDepth, or above it by more than maxHeight: one rule, two directions.
+        const sides = [['belowGround', ground - bottom, 'maxDepth'], ['aboveGround', bottom - ground, 'maxHeight']] as const; // prettier-ignore
+        for (const [check, gap, limitName] of sides) {
+          const s = ctx.settings(check, c.trackId);
+          const limit = num(s, limitName);
+          if (!wanted.has(check) || !s.enabled || range > num(s, 'maxRange') || gap <= limit) continue;
+          out[check].push({ ...base, value: rounded(gap), limit, excess: gap, severity: s.severity, params: { ground: rounded(ground) } }); // prettier-ignore
         }
       }
     }
