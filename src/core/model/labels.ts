@@ -1,4 +1,5 @@
 import type { Vec3 } from '../math/mat4';
+import type { ReviewRecord } from './review';
 
 /** Where a box came from. Derived boxes are not stored; this names stored ones. */
 export type CuboidSource =
@@ -10,7 +11,7 @@ export type CuboidSource =
 export type AttributeValue = string | number | boolean;
 
 /** An object followed through the scene. */
-export interface Track {
+export interface Track extends Authorship {
   type: 'track';
   id: string;
   sceneId: string;
@@ -50,7 +51,7 @@ export type TrackSizeSource =
  * [length along the box's x, width along y, height along z]; yaw about z in (−π, π], pitch and roll intrinsic
  * Z-Y-X, radians.
  */
-export interface Cuboid {
+export interface Cuboid extends Authorship {
   type: 'cuboid';
   id: string;
   sceneId: string;
@@ -72,7 +73,7 @@ export interface Cuboid {
  * DOM's own global type and would be shadowed wherever both are used. Frames are frame indices, both ends
  * included, `startFrame ≤ endFrame`; `kind` is a segment-kind id of the ontology (kept when the ontology lacks it).
  */
-export interface TimeSegment {
+export interface TimeSegment extends Authorship {
   type: 'segment';
   id: string;
   sceneId: string;
@@ -102,5 +103,20 @@ export interface Dismissal {
   time: number;
 }
 
+/**
+ * Who made a track, box or segment and who changed it last, stamped by the app when an edit is applied (absent
+ * in labels made before people were named, and in labels read from other formats). A bundle merge keeps the
+ * copy changed last.
+ */
+export interface Authorship {
+  madeBy?: string;
+  changedBy?: string;
+  /** ms since the epoch. */
+  changedAt?: number;
+}
+
 /** The label records a scene holds, by id. Patches add, update and remove these. */
-export type LabelRecord = Track | Cuboid | TimeSegment | Dismissal;
+export type LabelRecord = Track | Cuboid | TimeSegment | Dismissal | ReviewRecord;
+
+/** The records that describe objects in the scene (what review judges), as opposed to review records. */
+export type ObjectRecord = Track | Cuboid | TimeSegment;
