@@ -3,25 +3,30 @@ import { CodedError } from '../formats/problems/coded-error';
 import { createMemoryFiles } from '../formats/scene/scene-files';
 import type { SceneOrigin } from '../storage/db';
 import { copyToOpfs } from '../storage/opfs-files';
-import { holdsWork, replaceProject } from '../storage/project-repository';
+import { addVersionsAndExports, holdsWork, localRemovals, replaceProject } from '../storage/project-repository';
+import type { BundleMerge } from '../state/library.svelte';
 import type { Services } from './library-backend';
 
 /**
- * Brings a bundle's project into this browser. Where its scene's files come from afterwards: the demo drive
- * is regenerated from its seed; files embedded in the bundle are copied into this browser's private storage;
- * otherwise the scene must already be here (opened from its folder, which gives it the same id), and keeps
- * its origin. Anything this browser held for the scene is replaced only after `confirmReplace` agrees.
+ * Brings a bundle's project into this browser. Where the scene already holds labels, versions or exports here,
+ * nothing is replaced: the bundle's versions and exports are added beside ours, and its labels come back to be
+ * merged into the open scene as one undoable edit (`merge`). Otherwise the project is stored as the bundle has
+ * it, and where its scene's files come from afterwards: the demo drive is regenerated from its seed; files
+ * embedded in the bundle are copied into this browser's private storage; otherwise the scene must already be
+ * here (opened from its folder, which gives it the same id), and keeps its origin.
  */
 export async function importBundle(
   services: Pick<Services, 'db' | 'cache'>,
   bytes: Uint8Array,
   fileName: string,
-  confirmReplace: (sceneName: string) => boolean,
-): Promise<{ sceneId: string } | undefined> {
+): Promise<{ sceneId: string; merge?: BundleMerge }> {
   const { db, cache } = services;
   const bundle = readBundle(bytes, fileName);
   const { scene } = bundle;
-  if ((await holdsWork(db, scene.id)) && !confirmReplace(scene.name)) return undefined;
+  if (await holdsWork(db, scene.id)) {
+    await addVersionsAndExports(db, bundle);
+    return { sceneId: scene.id, merge: { fileName, records: bundle.records, removals: await localRemovals(db, scene.id) } }; // prettier-ignore
+  }
   let origin: SceneOrigin | undefined;
   if (scene.source.kind === 'demo') {
     origin = { sceneId: scene.id, kind: 'demo', seed: scene.source.seed };

@@ -41,18 +41,22 @@ function packFiles(files: LabelFile[], single: string, zipName: string): { fileN
 export function createExportBackend(
   db: FrustumDb,
   filesOf: (origin: SceneOrigin, scene: ExportRequest['scene']) => Promise<SceneFiles | undefined>,
+  /** Who saves versions and exports: the person's local name at the time. */
+  author: () => string = () => LOCAL_AUTHOR,
 ): ExportBackend {
   return {
     listVersions: (sceneId) => listVersions(db, sceneId),
     listExports: (sceneId) => listExports(db, sceneId),
-    saveVersion: (sceneId, records, message) => saveVersion(db, { sceneId, records, author: LOCAL_AUTHOR, message }),
+    saveVersion: (sceneId, records, message) => saveVersion(db, { sceneId, records, author: author(), message }),
+    versionFor: async (sceneId, records, message) =>
+      (await versionForExport(db, { sceneId, records, author: author(), message })).version,
 
     async exportScene(request: ExportRequest): Promise<ExportResult> {
       const { scene, ontology, records, format } = request;
       const origin = await db.origins.get(scene.id);
       if (!origin)
         throw new CodedError('scene.missing', `scene ${scene.id} is not in this browser`, { scene: scene.id });
-      const { version } = await versionForExport(db, { sceneId: scene.id, records, author: LOCAL_AUTHOR, message: request.versionMessage }); // prettier-ignore
+      const { version } = await versionForExport(db, { sceneId: scene.id, records, author: author(), message: request.versionMessage }); // prettier-ignore
       const files = await filesOf(origin, scene);
       const inputs = await hashSceneInputs(scene, origin, files, request.onProgress);
       const set = splitRecords(records, scene);
@@ -62,7 +66,7 @@ export function createExportBackend(
           inputs: [],
           read: async () => new Uint8Array(),
           sha256: sha256Hex,
-          author: LOCAL_AUTHOR,
+          author: author(),
           time: new Date().toISOString(),
           labelVersionId: version.id,
           ...(version.parentId ? { parentVersionId: version.parentId } : {}),

@@ -26,7 +26,9 @@ import type { DisplayState } from '../state/display.svelte';
 import { createSweepIndexClient } from './sweep-index-client';
 import { createExportBackend } from './export-backend';
 import { LOCAL_AUTHOR } from '../core/model/local-author';
+import type { PersonState } from '../state/person.svelte';
 import { importBundle } from './bundle-import';
+import { readJournal } from '../storage/label-repository';
 import { readFolder, storeFolder, summarise } from './folder-import';
 
 export interface Services {
@@ -40,6 +42,8 @@ export interface Services {
   qualityPool: () => WorkerPool<QualityWorkerApi>;
   /** The display settings every open scene shares. */
   display: DisplayState;
+  /** Who works in this browser (records say `local` where none is wired). */
+  person?: PersonState;
 }
 
 export async function filesOf(origin: SceneOrigin, scene: Scene): Promise<SceneFiles | undefined> {
@@ -80,7 +84,7 @@ export function createLibraryBackend(services: Services): LibraryBackend {
         origin.kind === 'demo' ? revokeFrameUrls : (f: LoadedFrame) => releaseFileFrame(f, services.decodePool());
       const repository = new LabelRepository(db, scene.id);
       const loaded = await repository.load();
-      const labels = new LabelsState(loaded, repository, LOCAL_AUTHOR, scene.frames);
+      const labels = new LabelsState(loaded, repository, () => services.person?.author ?? LOCAL_AUTHOR, scene.frames);
       claim?.release();
       claim = await claimScene(scene.id, () => void labels.becomeWritable());
       labels.readOnly = !claim.held;
@@ -97,6 +101,9 @@ export function createLibraryBackend(services: Services): LibraryBackend {
           buildSweepIndex: createSweepIndexClient(services.sweepIndexPool),
           checks: createChecksBackend(db, services.qualityPool),
           compare: createCompareBackend(services.qualityPool),
+          // The team's defect taxonomy is the browser's, not the scene's: every scene offers the same types.
+          review: { storage: globalThis.localStorage },
+          dashboard: { journal: (sceneId) => readJournal(db, sceneId) },
         },
       );
       await session.checks?.load();
@@ -108,9 +115,9 @@ export function createLibraryBackend(services: Services): LibraryBackend {
     storeFolder: (imported, files, keep, progress, signal, replace) =>
       storeFolder(services, imported, files, keep, progress, signal, replace),
 
-    exports: createExportBackend(db, filesOf),
+    exports: createExportBackend(db, filesOf, () => services.person?.author ?? LOCAL_AUTHOR),
 
-    importBundle: (bytes, fileName, confirmReplace) => importBundle(services, bytes, fileName, confirmReplace),
+    importBundle: (bytes, fileName) => importBundle(services, bytes, fileName),
 
     async listOntologies() {
       return listStoredOntologies(db);

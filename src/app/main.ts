@@ -5,6 +5,7 @@ import { FrameCache, cacheBytesFromEstimate } from '../storage/frame-cache';
 import { WorkerPool, defaultPoolSize } from '../decode/worker-pool';
 import { LibraryState } from '../state/library.svelte';
 import { LocaleState } from '../state/settings.svelte';
+import { PersonState } from '../state/person.svelte';
 import { HotkeysState } from '../state/hotkeys.svelte';
 import { DisplayState } from '../state/display.svelte';
 import { LayoutState } from '../state/layout.svelte';
@@ -60,8 +61,10 @@ async function start(): Promise<void> {
   const db = openDb();
   void navigator.storage?.persist?.();
   const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  const person = new PersonState(localStorage);
   const services: Services = {
     db,
+    person,
     cache: new FrameCache(db, cacheBytesFromEstimate(estimate)),
     demoPool: lazyPool<DemoWorkerApi>(
       () => new Worker(new URL('../../workers/demo.worker.ts', import.meta.url), { type: 'module' }),
@@ -93,7 +96,7 @@ async function start(): Promise<void> {
 
   target.textContent = '';
   const layout = new LayoutState(localStorage);
-  mount(Shell, { target, props: { library, locale, hotkeys: new HotkeysState(localStorage), layout } });
+  mount(Shell, { target, props: { library, locale, person, hotkeys: new HotkeysState(localStorage), layout } });
   await library.open(first);
 }
 

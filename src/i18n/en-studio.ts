@@ -144,8 +144,8 @@ export const enStudio = {
     importBundle: 'Import a bundle…',
     bundleHint:
       'A Frustum bundle (.zip, made by Export) brings back a scene with its labels, label versions, edit history and exports.',
-    replaceConfirm:
-      'This browser already holds labels of "{{scene}}". Replace them, their versions and history with the bundle\'s?',
+    merged:
+      'Merged {{file}}: {{added}} added, {{updated}} updated, {{removed}} removed; {{conflicts}} changed on both sides (the later change kept). Undo takes the merge back.',
   },
   problems: {
     count: '{{count}} ×',
@@ -219,6 +219,17 @@ export const enStudio = {
     adjustTrack: 'Adjust whole track',
     dismissFinding: 'Dismiss a finding',
     restoreFinding: 'Reopen a finding',
+    restoreVersion: 'Restore a version',
+    mergeBundle: 'Merge a bundle',
+    giveVerdict: 'Give a verdict',
+    withdrawVerdict: 'Withdraw a verdict',
+    pinIssue: 'Pin an issue',
+    rejectWithIssue: 'Reject with an issue',
+    stepIssue: 'Fix, verify or reopen an issue',
+    editIssue: 'Edit an issue',
+    deleteIssue: 'Delete an issue',
+    startRound: 'Start a review round',
+    closeRound: 'Close a review round',
     importLabels: 'Imported labels',
     uprightBoxes: 'Stood boxes upright',
     createSegment: 'Add time segment',

@@ -4,6 +4,7 @@ import type { LocaleState } from './settings.svelte';
 import type { LibraryState } from './library.svelte';
 import type { HotkeysState } from './hotkeys.svelte';
 import type { LayoutState } from './layout.svelte';
+import type { PersonState } from './person.svelte';
 
 const KEY = Symbol('frustum');
 
@@ -13,6 +14,8 @@ export interface AppContext {
   hotkeys: HotkeysState;
   /** How the screen is shared out (the side views pinned or not), remembered. */
   layout: LayoutState;
+  /** Who works in this browser: the local name on every record they make. */
+  person: PersonState;
   /** The open scene's session. Only read inside components that exist while a scene is open. */
   readonly session: SessionState;
 }

@@ -33,6 +33,8 @@ export interface ExportBackend {
   listVersions(sceneId: string): Promise<LabelVersion[]>;
   listExports(sceneId: string): Promise<ExportRecord[]>;
   saveVersion(sceneId: string, records: LabelRecord[], message: string): Promise<LabelVersion>;
+  /** The latest version when the labels have not changed since, else a new one with `message`. */
+  versionFor(sceneId: string, records: LabelRecord[], message: string): Promise<LabelVersion>;
   /** Names (or makes) the label version, hashes the inputs, writes the file and records the export. */
   exportScene(request: ExportRequest): Promise<ExportResult>;
 }

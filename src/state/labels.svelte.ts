@@ -4,7 +4,9 @@ import { updateCuboid, type CuboidChange } from '../core/edits/update-cuboid';
 import { TrackIndex } from '../core/tracks/track-index';
 import { SegmentIndex } from '../core/tracks/segment-index';
 import type { FrameTiming } from '../core/tracks/frame-motion';
-import type { Cuboid, TrackSizeSource } from '../core/model/labels';
+import type { Cuboid, LabelRecord, TrackSizeSource } from '../core/model/labels';
+import { mergeRecords } from '../core/review/merge-records';
+import { isObjectRecord, stampAuthorship } from '../core/edits/stamp-authorship';
 import type { LabelRepository, LoadedLabels } from '../storage/label-repository';
 
 /**
@@ -24,6 +26,13 @@ export class LabelsState {
   storageError = $state<string | undefined>(undefined);
   /** True while another tab edits this scene: edits here are refused rather than interleaved. */
   readOnly = $state(false);
+  /**
+   * Review mode: the labels themselves (tracks, boxes, segments) are read-only, and only review records
+   * (verdicts, issues, rounds, dismissals) change. An edit refused here says so through `refusedInReview`.
+   */
+  reviewMode = $state(false);
+  /** Bumped each time an object edit is refused in review mode, for the UI to say why nothing happened. */
+  refusedInReview = $state(0);
   /** Journal entries that could not be applied when the labels were loaded. */
   skippedOnLoad = $state(0);
   #history: History;
@@ -39,15 +48,24 @@ export class LabelsState {
   constructor(
     loaded: LoadedLabels,
     private readonly repository: LabelRepository,
-    private readonly author: string,
+    /** Who makes the edits: the person's local name at the time of each edit. */
+    author: string | (() => string),
     /** The scene's frames (times and ego poses): tracks are interpolated through them. */
     private readonly frames: readonly FrameTiming[] = [],
   ) {
+    this.#author = typeof author === 'string' ? () => author : author;
     this.#doc = loaded.doc;
     this.#index = new TrackIndex(loaded.doc);
     this.#segments = new SegmentIndex(loaded.doc);
     this.skippedOnLoad = loaded.skipped;
     this.#history = historyOf(loaded);
+  }
+
+  #author: () => string;
+
+  /** The name this page's edits are made under now. */
+  get author(): string {
+    return this.#author();
   }
 
   get doc(): LabelDoc {
@@ -58,19 +76,38 @@ export class LabelsState {
     return this.#history;
   }
 
+  /**
+   * Merges records that went away in a bundle and came back (see `mergeRecords`) as one edit, `mergeBundle`,
+   * so that undo takes the whole merge back. The records keep the authorship they came with (a merge is not an
+   * edit of theirs), and it is applied in review mode too. Undefined in a read-only tab.
+   */
+  mergeIn(incoming: readonly LabelRecord[], removals: ReadonlyMap<string, number>): MergeOutcome | undefined {
+    if (this.readOnly) return undefined;
+    const { patch, changed, conflicts } = mergeRecords(this.#doc, incoming, removals);
+    if (!isEmptyPatch(patch)) {
+      const time = Date.now();
+      this.#apply(patch);
+      this.#history.push({ name: 'mergeBundle', patch, time });
+      this.#persist('mergeBundle', patch, undefined, time);
+    }
+    return { added: changed.added, updated: changed.updated, removed: changed.removed, conflicts: conflicts.length };
+  }
+
   /** Applies an edit's patch and makes it durable. `gesture` merges a drag into one undo entry. */
   /** Says whether it was applied: a read-only tab and an empty patch change nothing. */
   commit(name: string, patch: Patch, gesture?: string): boolean {
     if (isEmptyPatch(patch) || this.readOnly) return false;
-    this.#apply(patch);
+    if (this.#refusedByMode(patch)) return false;
     const time = Date.now();
-    this.#history.push({ name, patch, gesture, time });
-    this.#persist(name, patch, gesture, time);
+    const stamped = stampAuthorship(patch, this.author, time);
+    this.#apply(stamped);
+    this.#history.push({ name, patch: stamped, gesture, time });
+    this.#persist(name, stamped, gesture, time);
     return true;
   }
 
   undo(): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.#refusedByMode(this.#history.entries.done.at(-1)?.patch)) return;
     const patch = this.#history.undo();
     if (!patch) return;
     this.#apply(patch);
@@ -78,7 +115,7 @@ export class LabelsState {
   }
 
   redo(): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.#refusedByMode(this.#history.entries.undone[0]?.patch)) return;
     const patch = this.#history.redo();
     if (!patch) return;
     this.#apply(patch);
@@ -169,10 +206,18 @@ export class LabelsState {
    * a key press, so the journal still replays to the same labels.
    */
   jumpTo(done: number): void {
-    // Undo and redo refuse in a read-only tab: the loops below would never end.
+    // Undo and redo refuse in a read-only tab, and object edits in review mode: stop at the first refusal.
     if (this.readOnly) return;
-    while (this.#history.entries.done.length > done && this.#history.canUndo) this.undo();
-    while (this.#history.entries.done.length < done && this.#history.canRedo) this.redo();
+    const count = () => this.#history.entries.done.length;
+    for (let n = count(); n > done && this.#history.canUndo; n = count()) if ((this.undo(), count()) === n) return;
+    for (let n = count(); n < done && this.#history.canRedo; n = count()) if ((this.redo(), count()) === n) return;
+  }
+
+  /** In review mode a patch that changes tracks, boxes or segments is refused (and counted, for the UI). */
+  #refusedByMode(patch: Patch | undefined): boolean {
+    if (!this.reviewMode || !patch || !touchesObjects(patch)) return false;
+    this.refusedInReview++;
+    return true;
   }
 
   #apply(patch: Patch): void {
@@ -182,11 +227,13 @@ export class LabelsState {
   }
 
   #persist(name: string, patch: Patch, gesture?: string, time = Date.now()): void {
+    // Who made the edit is read now: the write below may run after the person changed their name.
+    const author = this.author;
     this.version++;
     this.pendingWrites++;
     // Writes are chained so the journal keeps the order in which patches were applied.
     this.#writes = this.#writes
-      .then(() => this.repository.append(name, patch, this.author, gesture, time))
+      .then(() => this.repository.append(name, patch, author, gesture, time))
       .then(async (seq) => {
         this.storageError = undefined;
         // Dexie resolves an append outside a transaction of ours only on that transaction's complete event.
@@ -200,6 +247,22 @@ export class LabelsState {
       })
       .finally(() => this.pendingWrites--);
   }
+}
+
+/** What a merge changed: records added, updated and removed here, and copies both sides had changed. */
+export interface MergeOutcome {
+  added: number;
+  updated: number;
+  removed: number;
+  conflicts: number;
+}
+
+function touchesObjects(patch: Patch): boolean {
+  return (
+    patch.added.some(isObjectRecord) ||
+    patch.removed.some(isObjectRecord) ||
+    patch.updated.some(([b]) => isObjectRecord(b))
+  );
 }
 
 /** The undo history a scene's journal describes; none when some of it could not be applied on load. */

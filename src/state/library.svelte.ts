@@ -4,6 +4,8 @@ import { groupProblems } from '../formats/problems/group-problems';
 import type { FileProblem, SceneFiles } from '../formats/scene/scene-files';
 import type { ImportedScene } from '../formats/scene/import-scene';
 import type { SessionState } from './session.svelte';
+import type { LabelRecord } from '../core/model/labels';
+import type { MergeOutcome } from './labels.svelte';
 import { OntologiesState, type OntologyBackend } from './ontologies.svelte';
 import type { ExportBackend } from './export.svelte';
 import type { SceneViews } from './scene-views';
@@ -68,14 +70,21 @@ export interface LibraryBackend extends OntologyBackend {
   /** Label versions and exports of the open scene. */
   readonly exports: ExportBackend;
   /**
-   * Brings a Frustum bundle in, replacing what this browser holds for its scene once `confirmReplace` agrees
-   * (asked only where there is work to lose). Undefined when the user said no.
+   * Brings a Frustum bundle in: stored as it is for a scene new here; for a scene that holds work here, its
+   * labels come back in `merge`, to be merged into the open scene (nothing is replaced).
    */
-  importBundle(
-    bytes: Uint8Array,
-    fileName: string,
-    confirmReplace: (sceneName: string) => boolean,
-  ): Promise<{ sceneId: string } | undefined>;
+  importBundle(bytes: Uint8Array, fileName: string): Promise<{ sceneId: string; merge?: BundleMerge }>;
+}
+
+/** What merging a bundle changed in the open scene. */
+export type MergeSummary = MergeOutcome & { fileName: string };
+
+/** A bundle's labels to merge into a scene this browser already holds work for (see `LabelsState.mergeIn`). */
+export interface BundleMerge {
+  fileName: string;
+  records: LabelRecord[];
+  /** Ids the local journal removed, with when (ms): a removal weighed against the bundle's copy. */
+  removals: Map<string, number>;
 }
 
 /** The scenes this browser holds, the open one, and any import under way. */
@@ -83,6 +92,8 @@ export class LibraryState {
   scenes = $state.raw<SceneSummary[]>([]);
   session = $state.raw<SessionState | undefined>(undefined);
   dialogOpen = $state(false);
+  /** What the last bundle merged into an open scene changed, for the user to read. */
+  merged = $state.raw<MergeSummary | undefined>(undefined);
   importing = $state<ImportProgress | undefined>(undefined);
   /** A folder already here is coming in again: open it, replace its sensor data, or add it as another scene. */
   readonly reimport = new ReimportQuestion();
@@ -191,10 +202,15 @@ export class LibraryState {
     return this.backend.exports;
   }
 
-  /** Imports a Frustum bundle (a zip) and opens its scene; the open session's writes land first. */
-  async importBundle(file: File, confirmReplace: (sceneName: string) => boolean): Promise<void> {
+  /**
+   * Imports a Frustum bundle (a zip) and opens its scene; the open session's writes land first. Into a scene
+   * that holds work here the bundle's labels are merged as one edit (undo takes the whole merge back), and
+   * `merged` says what changed.
+   */
+  async importBundle(file: File): Promise<void> {
     this.error = undefined;
     this.problems = [];
+    this.merged = undefined;
     this.importing = { phase: 'labels', done: 0, total: 1, source: file.name };
     try {
       await this.session?.labels.flushed();
@@ -202,17 +218,19 @@ export class LibraryState {
       const checks = this.session?.checks;
       await checks?.pause();
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await this.backend.importBundle(bytes, file.name, confirmReplace).catch((error: unknown) => {
-        checks?.resume();
-        throw error;
-      });
-      if (!result) {
-        checks?.resume();
-        return;
-      }
+      const result = await this.backend.importBundle(bytes, file.name).finally(() => checks?.resume());
       await this.refresh();
       this.importing = undefined;
-      await this.open(result.sceneId);
+      if (this.session?.scene.id !== result.sceneId || !result.merge) await this.open(result.sceneId);
+      const { merge } = result;
+      if (merge && this.session) {
+        const labels = this.session.labels;
+        const outcome = labels.mergeIn(merge.records, merge.removals);
+        if (!outcome) throw new CodedError('bundle.merge.readOnly', `${merge.fileName}: the scene is being edited in another tab; merge it there`, { file: merge.fileName }); // prettier-ignore
+        this.merged = { fileName: merge.fileName, ...outcome };
+        // The scene stays open as it was, with the merge in it: back to it, as an import of a new scene does.
+        this.dialogOpen = false;
+      }
     } catch (error) {
       this.error = reportError(error);
     } finally {

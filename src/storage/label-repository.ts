@@ -92,3 +92,11 @@ export class LabelRepository {
     this.#sinceSnapshot = 0;
   }
 }
+
+/**
+ * Every journal line this browser still keeps for a scene, oldest first: what the dashboard counts work from.
+ * Lines a snapshot folded in long ago are gone (all but the last HISTORY_KEEP), and so is the work they record.
+ */
+export async function readJournal(db: FrustumDb, sceneId: string): Promise<JournalEntry[]> {
+  return db.journal.where('[sceneId+seq]').between([sceneId, Dexie.minKey], [sceneId, Dexie.maxKey]).toArray();
+}

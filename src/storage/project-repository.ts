@@ -11,7 +11,7 @@ import { CodedError } from '../formats/problems/coded-error';
 import type { FrustumDb, JournalEntry, SceneOrigin } from './db';
 import { listExports } from './export-repository';
 import { listIssues } from './issue-repository';
-import { LabelRepository } from './label-repository';
+import { LabelRepository, readJournal } from './label-repository';
 import { findOntology } from './ontology-repository';
 import { listVersions } from './version-repository';
 
@@ -100,4 +100,34 @@ export async function replaceProject(db: FrustumDb, project: StoredProject, orig
       }
     }
   });
+}
+
+/**
+ * Adds a bundle's label versions and exports that this browser lacks. Both are immutable records under ids of
+ * their own, so a copy already here is the same record and is left as it is.
+ */
+export async function addVersionsAndExports(
+  db: FrustumDb,
+  project: Pick<StoredProject, 'versions' | 'exports'>,
+): Promise<void> {
+  await db.transaction('rw', [db.labelVersions, db.exports], async () => {
+    const versions = await db.labelVersions.bulkGet(project.versions.map((v) => v.id));
+    await db.labelVersions.bulkAdd(project.versions.filter((_, i) => !versions[i]));
+    const exports = await db.exports.bulkGet(project.exports.map((e) => e.id));
+    await db.exports.bulkAdd(project.exports.filter((_, i) => !exports[i]));
+  });
+}
+
+/**
+ * The records the scene's journal removed and did not add back, with the time of the removal (ms): what a
+ * merge must not bring back unless the other copy changed later. Lines folded into a snapshot and dropped are
+ * no longer known: a record removed before them can come back with a merge (and be removed again, undoably).
+ */
+export async function localRemovals(db: FrustumDb, sceneId: string): Promise<Map<string, number>> {
+  const removals = new Map<string, number>();
+  for (const { patch, time } of await readJournal(db, sceneId)) {
+    for (const r of patch.removed) removals.set(r.id, time);
+    for (const r of patch.added) removals.delete(r.id);
+  }
+  return removals;
 }

@@ -44,9 +44,28 @@ const both =
     return [];
   };
 
-const RECORD_TYPES = new Set(['track', 'cuboid', 'segment', 'dismissal']);
-const checkRecord: Check = both(fields({ type: 'string', id: 'string', sceneId: 'string' }), (v, at) =>
-  RECORD_TYPES.has((v as { type: string }).type) ? [] : [`${at}/type must be track, cuboid, segment or dismissal`],
+/** Review records (bundle version 4): what the review panels read without looking twice. */
+const REVIEW_FIELDS: Record<string, Check> = {
+  verdict: fields({ target: 'object', decision: 'string', author: 'string', time: 'number', labelDigest: 'string' }),
+  issue: both(
+    fields({ target: 'object', defect: 'string', severity: 'string', comment: 'string', author: 'string' }),
+    fields({ time: 'number', labelDigest: 'string', events: 'array' }),
+    (v, at) =>
+      arrayOf(fields({ kind: 'string', author: 'string', time: 'number' }))((v as { events: unknown }).events, `${at}/events`), // prettier-ignore
+  ),
+  'review-round': both(
+    fields({ reviewer: 'string', startedAt: 'number', plan: 'object', unit: 'string', seed: 'number' }),
+    fields({ sample: 'array', lotSize: 'number' }),
+  ),
+};
+const RECORD_TYPES = new Set(['track', 'cuboid', 'segment', 'dismissal', ...Object.keys(REVIEW_FIELDS)]);
+const checkRecord: Check = both(
+  fields({ type: 'string', id: 'string', sceneId: 'string' }),
+  (v, at) =>
+    RECORD_TYPES.has((v as { type: string }).type)
+      ? []
+      : [`${at}/type must be track, cuboid, segment, dismissal, verdict, issue or review-round`],
+  (v, at) => REVIEW_FIELDS[(v as { type: string }).type]?.(v, at) ?? [],
 );
 const checkPatch: Check = both(fields({ added: 'array', removed: 'array', updated: 'array' }), (v, at) => {
   const p = v as { added: unknown[]; removed: unknown[]; updated: unknown[] };

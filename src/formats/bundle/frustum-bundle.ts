@@ -12,8 +12,9 @@ export const BUNDLE_FORMAT = 'frustum-bundle';
 // 2: the ontology may carry descriptions and guidelines by locale, which version 1's ontology check refuses;
 // tracks may carry a name, the dataset's id, a number and where their size came from. 3: the labels may hold
 // dismissals of findings (a record type version 2 refuses) and `reviews.json` holds the automatic checks'
-// findings. Versions 1 and 2 still read.
-export const BUNDLE_VERSION = 3;
+// findings. 4: the labels may hold review records (verdicts, pinned issues, review rounds) and tracks, boxes and
+// segments may say who made and changed them (a record type version 3 refuses). Versions 1 to 3 still read.
+export const BUNDLE_VERSION = 4;
 
 /** One line of the label journal as a bundle keeps it: an applied patch, in the order it was applied. */
 export interface BundleJournalLine {
@@ -49,7 +50,10 @@ export interface FrustumBundle {
   versions: LabelVersion[];
   /** Oldest first. Entries folded into a snapshot long ago may be gone; `records` is what counts. */
   journal: BundleJournalLine[];
-  /** Review records: so far the automatic checks' findings kept with the scene (an empty list before v3). */
+  /**
+   * The automatic checks' findings kept with the scene (an empty list before v3). A person's review records
+   * (verdicts, issues, rounds) are label records, in `records`, so that they merge and undo like labels.
+   */
   reviews: ReviewIssue[];
   /** The exports made of this scene, oldest first. */
   exports: ExportRecord[];

@@ -25,6 +25,7 @@ function fakeBackend() {
       saved.push(`${message} (${records.length})`);
       return { message } as LabelVersion;
     },
+    versionFor: async (_, __, message) => ({ message }) as LabelVersion,
     exportScene: async (request) => {
       requests.push(request);
       if (request.format === 'csv') throw new Error('disk full');

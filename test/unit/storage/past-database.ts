@@ -12,6 +12,9 @@ const ADDED: readonly Record<string, string>[] = [
   { frameUse: 'key, lastUsed' },
   { ontologies: 'id' },
   { labelVersions: 'id, [sceneId+time]', exports: 'id, [sceneId+time]' },
+  {},
+  {},
+  { issues: '[sceneId+id], sceneId' },
 ];
 
 /** A database called `name` as the app at schema `version` declared it; close it before opening the current one. */

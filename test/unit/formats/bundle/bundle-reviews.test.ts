@@ -36,7 +36,7 @@ describe('review records and dismissals in bundles (format version 3)', () => {
     const read = readBundle(writeBundle(written), 'r.zip');
     expect(read.reviews).toEqual([issue(sceneId)]);
     expect(read.records.at(-1)).toEqual(dismissal);
-    expect(BUNDLE_VERSION).toBe(3);
+    expect(BUNDLE_VERSION).toBeGreaterThanOrEqual(3);
   });
 
   it('a version 2 bundle (written before: reviews an empty list) still opens', () => {
