@@ -1,0 +1,48 @@
+import type { Catalogue } from './en';
+import type { enDiff } from './en-diff';
+
+/** 简体中文：标注版本之间的差异与恢复。 */
+export const zhCNDiff: Pick<Catalogue, keyof typeof enDiff> = {
+  diff: {
+    title: '差异',
+    compare: '与当前标注比较',
+    restore: '恢复…',
+    restoreConfirm:
+      '将标注恢复为版本“{{message}}”？轨迹、框和时间片段将与该版本一致；审核记录和已忽略的检查结果保持不变。可用撤销还原。',
+    restored: '已恢复该版本。可用撤销还原。',
+    nothingToRestore: '未恢复：当前标注已与该版本一致。',
+    readOnly: '另一个标签页正在编辑此场景，本标签页为只读：未恢复任何内容。',
+    failed: '未恢复：{{message}}',
+    heading: '版本“{{message}}”与当前标注的比较',
+    tracks: '轨迹：新增 {{added}}，删除 {{removed}}，修改 {{changed}}',
+    boxes: '已存储的框：新增 {{added}}，删除 {{removed}}，修改 {{changed}}',
+    segments: '时间片段：新增 {{added}}，删除 {{removed}}，修改 {{changed}}',
+    same: '没有差异：当前标注与该版本一致。',
+    legendAdded: '此后新增',
+    legendRemoved: '此后删除（版本中的样子）',
+    legendChanged: '此后修改（版本中的样子）',
+    viewHint: '三维视图在当前帧上绘制这些差异，关闭此对话框后仍会显示。',
+    trackRow: '{{track}}：{{what}}',
+    boxRow: '{{track}} · 第 {{frame}} 帧：{{what}}',
+    segmentRow: '时间片段“{{kind}}”，第 {{start}}–{{end}} 帧：{{what}}',
+    added: '新增',
+    removed: '删除',
+    changed: '修改：{{what}}',
+    separator: '、',
+    more: '……还有 {{count}} 项',
+    stop: '停止比较',
+    changePosition: '位置',
+    changeSize: '尺寸',
+    changeHeading: '朝向',
+    changeAttributes: '属性',
+    changeKeyframe: '关键帧',
+    changeSource: '来源',
+    changeClass: '类别',
+    changeName: '名称',
+    changeRigid: '统一尺寸',
+    changeOther: '尺寸来源或数据集编号',
+    changeKind: '类型',
+    changeFrames: '帧范围',
+    changeTrack: '轨迹',
+  },
+};
