@@ -15,6 +15,9 @@ import { TrackSizeEstimator } from './track-size.svelte';
 import { ShownFrames } from './shown-frames';
 import { ChecksState, type ChecksBackend } from './checks.svelte';
 import { CompareState, type CompareBackend } from './compare.svelte';
+import { ReviewState, type ReviewOptions } from './review.svelte';
+import { DashboardState, type DashboardBackend } from './dashboard.svelte';
+import { VersionDiffState } from './version-diff.svelte';
 
 export type Tool = 'navigate' | 'place';
 export type ViewMode = 'orbit' | 'birdsEye';
@@ -27,6 +30,10 @@ export interface SessionOptions {
   checks?: ChecksBackend;
   /** Where label sets are compared; none: no comparison (unit tests). */
   compare?: CompareBackend;
+  /** Where the review keeps its taxonomy, and the version a round reviews. */
+  review?: ReviewOptions;
+  /** Where the dashboard reads the scene's journal; none: no dashboard (unit tests). */
+  dashboard?: DashboardBackend;
 }
 
 /**
@@ -73,6 +80,12 @@ export class SessionState {
   readonly checks: ChecksState | undefined;
   /** The current labels compared with a version or a label file (where the app wired a backend). */
   readonly compare: CompareState | undefined;
+  /** Verdicts, pinned issues and review rounds of this scene, and whether the person annotates or reviews. */
+  readonly review: ReviewState;
+  /** Throughput, review and rework figures of this scene (where the app wired a backend). */
+  readonly dashboard: DashboardState | undefined;
+  /** A label version compared with the labels, drawn in the 3D view, and its restore. */
+  readonly versionDiff: VersionDiffState = new VersionDiffState(this);
   /** The frame the 3D view really drew last (a frame that landed is not yet on screen), for playback. */
   readonly #shown = new ShownFrames();
 
@@ -87,6 +100,8 @@ export class SessionState {
     this.#sweepIndexes = new SweepIndexCache(options.buildSweepIndex);
     this.checks = options.checks && new ChecksState(this, options.checks);
     this.compare = options.compare && new CompareState(this, options.compare);
+    this.review = new ReviewState(this, () => this.labels.author, options.review);
+    this.dashboard = options.dashboard && new DashboardState(this, options.dashboard);
     this.setOntology(ontology);
   }
 
@@ -235,7 +250,8 @@ export class SessionState {
 
   deleteSelected(): void {
     if (!this.selectedId || !this.labels.doc.has(this.selectedId)) return;
-    this.labels.commit('deleteCuboid', deleteCuboid(this.labels.doc, { cuboidId: this.selectedId }));
-    this.selectedId = undefined;
+    // A refused delete (review mode, a read-only tab) keeps the box selected: it is still there.
+    if (this.labels.commit('deleteCuboid', deleteCuboid(this.labels.doc, { cuboidId: this.selectedId })))
+      this.selectedId = undefined;
   }
 }
