@@ -3,14 +3,14 @@ import { CodedError } from '../formats/problems/coded-error';
 import { createMemoryFiles } from '../formats/scene/scene-files';
 import type { SceneOrigin } from '../storage/db';
 import { copyToOpfs } from '../storage/opfs-files';
-import { addVersionsAndExports, holdsWork, localRemovals, replaceProject } from '../storage/project-repository';
+import { addSharedRecords, holdsWork, localRemovals, replaceProject } from '../storage/project-repository';
 import type { BundleMerge } from '../state/library.svelte';
 import type { Services } from './library-backend';
 
 /**
  * Brings a bundle's project into this browser. Where the scene already holds labels, versions or exports here,
  * nothing is replaced: the bundle's versions and exports are added beside ours, and its labels come back to be
- * merged into the open scene as one undoable edit (`merge`). Otherwise the project is stored as the bundle has
+ * merged into the open scene as one undoable edit (`merge`); its journal is kept as work done elsewhere. Otherwise the project is stored as the bundle has
  * it, and where its scene's files come from afterwards: the demo drive is regenerated from its seed; files
  * embedded in the bundle are copied into this browser's private storage; otherwise the scene must already be
  * here (opened from its folder, which gives it the same id), and keeps its origin.
@@ -24,7 +24,7 @@ export async function importBundle(
   const bundle = readBundle(bytes, fileName);
   const { scene } = bundle;
   if (await holdsWork(db, scene.id)) {
-    await addVersionsAndExports(db, bundle);
+    await addSharedRecords(db, scene.id, bundle);
     return { sceneId: scene.id, merge: { fileName, records: bundle.records, removals: await localRemovals(db, scene.id) } }; // prettier-ignore
   }
   let origin: SceneOrigin | undefined;

@@ -28,7 +28,7 @@ import { createExportBackend } from './export-backend';
 import { LOCAL_AUTHOR } from '../core/model/local-author';
 import type { PersonState } from '../state/person.svelte';
 import { importBundle } from './bundle-import';
-import { readJournal } from '../storage/label-repository';
+import { readWork } from '../storage/label-repository';
 import { readFolder, storeFolder, summarise } from './folder-import';
 
 export interface Services {
@@ -103,7 +103,7 @@ export function createLibraryBackend(services: Services): LibraryBackend {
           compare: createCompareBackend(services.qualityPool),
           // The team's defect taxonomy is the browser's, not the scene's: every scene offers the same types.
           review: { storage: globalThis.localStorage },
-          dashboard: { journal: (sceneId) => readJournal(db, sceneId) },
+          dashboard: { journal: (sceneId) => readWork(db, sceneId) },
         },
       );
       await session.checks?.load();

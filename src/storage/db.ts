@@ -7,6 +7,7 @@ import type { LabelVersion } from '../core/model/label-version';
 import type { ExportRecord } from '../core/model/export-record';
 import type { PointCloud } from '../core/model/point-cloud';
 import type { ReviewIssue } from '../core/model/review-issue';
+import type { WorkLine } from '../core/model/work-line';
 
 /** A decoded or generated sensor sample kept for the next visit. Evictable; labels never are. */
 export interface CachedFrame {
@@ -62,6 +63,17 @@ export interface JournalEntry {
   gesture?: string;
 }
 
+/**
+ * A line of work kept for the dashboard, not for replay: journal lines a snapshot folded away, and lines of other
+ * browsers' journals that came in with their bundles. Keyed by `workLineId`, so a line that arrives twice is one.
+ */
+export interface WorkLogEntry extends WorkLine {
+  id: string;
+  sceneId: string;
+  /** Its place among the lines it came with: lines of one millisecond keep their order (an undo, then a redo). */
+  order: number;
+}
+
 /** The labels of a scene folded up to and including journal entry `seq`. */
 export interface LabelSnapshot {
   sceneId: string;
@@ -104,6 +116,7 @@ export type FrustumDb = Dexie & {
   exports: EntityTable<ExportRecord, 'id'>;
   /** Keyed by `[sceneId, id]`: ids are findings' ids, unique within a scene only. */
   issues: Dexie.Table<ReviewIssue, [string, string]>;
+  workLog: EntityTable<WorkLogEntry, 'id'>;
 };
 
 /**
@@ -117,6 +130,8 @@ export type FrustumDb = Dexie & {
  * not the user's work), so no reader ever takes an older record for the new shape or the new for the old.
  * v8: review issues (`issues`; so far the automatic checks' findings, kept per scene): a new store, so older
  * scenes simply have none until their checks run. Dismissals are label records (journal and snapshots).
+ * v9: the work log (`workLog`): a new store, so the dashboard of an older scene counts the journal it still has.
+ * Verdicts, issues and rounds are label records, and authorship optional fields of them: nothing to migrate.
  */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
@@ -159,5 +174,6 @@ export function openDb(name = 'frustum'): FrustumDb {
       await tx.table('frameUse').clear();
     });
   db.version(8).stores({ issues: '[sceneId+id], sceneId' });
+  db.version(9).stores({ workLog: 'id, sceneId' });
   return db;
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { applyPatch, type LabelDoc, type Patch } from '../core/edits/patch';
-import type { FrustumDb, JournalEntry } from './db';
+import type { FrustumDb, JournalEntry, WorkLogEntry } from './db';
+import { workLineId, type WorkLine } from '../core/model/work-line';
 
 /** Fold the journal into a snapshot after this many entries, so that reopening stays fast. */
 const SNAPSHOT_EVERY = 500;
@@ -81,22 +82,44 @@ export class LabelRepository {
    * those stay for the undo history of the next session.
    */
   async snapshot(doc: LabelDoc, seq: number): Promise<void> {
-    await this.db.transaction('rw', this.db.snapshots, this.db.journal, async () => {
+    await this.db.transaction('rw', this.db.snapshots, this.db.journal, this.db.workLog, async () => {
       await this.db.snapshots.put({ sceneId: this.sceneId, seq, records: [...doc.values()] });
       const folded = await this.db.journal
         .where('[sceneId+seq]')
         .between([this.sceneId, 0], [this.sceneId, seq], true, true)
-        .primaryKeys();
-      await this.db.journal.bulkDelete(folded.slice(0, Math.max(0, folded.length - this.historyKeep)));
+        .toArray();
+      const dropped = folded.slice(0, Math.max(0, folded.length - this.historyKeep));
+      // The undo history forgets them; the dashboard's count of who did what, when, must not.
+      await this.db.workLog.bulkPut(dropped.map((entry) => toWorkLog(this.sceneId, entry, entry.seq!)));
+      await this.db.journal.bulkDelete(dropped.map((entry) => entry.seq!));
     });
     this.#sinceSnapshot = 0;
   }
 }
 
 /**
- * Every journal line this browser still keeps for a scene, oldest first: what the dashboard counts work from.
- * Lines a snapshot folded in long ago are gone (all but the last HISTORY_KEEP), and so is the work they record.
+ * Every line of work known for a scene, oldest first: the journal this browser keeps, the lines snapshots folded
+ * away, and the lines of other browsers' journals that came with their bundles, each once. What the dashboard
+ * counts work from.
  */
+export async function readWork(db: FrustumDb, sceneId: string): Promise<WorkLine[]> {
+  const [journal, kept] = await Promise.all([readJournal(db, sceneId), db.workLog.where('sceneId').equals(sceneId).toArray()]); // prettier-ignore
+  const lines = new Map<string, { line: WorkLine; order: number }>();
+  for (const line of kept) lines.set(line.id, { line: workLineOf(line), order: line.order });
+  for (const line of journal) lines.set(workLineId(line), { line: workLineOf(line), order: line.seq! });
+  return [...lines.values()].sort((a, b) => a.line.time - b.line.time || a.order - b.order).map((l) => l.line);
+}
+
+/** The journal lines this browser still keeps for a scene, in order (all but the last HISTORY_KEEP folded away). */
 export async function readJournal(db: FrustumDb, sceneId: string): Promise<JournalEntry[]> {
   return db.journal.where('[sceneId+seq]').between([sceneId, Dexie.minKey], [sceneId, Dexie.maxKey]).toArray();
+}
+
+/** A line as work (what a bundle's journal and work log carry), whatever store it came from. */
+export function workLineOf({ time, author, name, patch, gesture }: WorkLine): WorkLine {
+  return { time, author, name, patch, ...(gesture !== undefined ? { gesture } : {}) };
+}
+
+export function toWorkLog(sceneId: string, line: WorkLine, order: number): WorkLogEntry {
+  return { id: workLineId(line), sceneId, order, ...workLineOf(line) };
 }

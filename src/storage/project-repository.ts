@@ -11,7 +11,7 @@ import { CodedError } from '../formats/problems/coded-error';
 import type { FrustumDb, JournalEntry, SceneOrigin } from './db';
 import { listExports } from './export-repository';
 import { listIssues } from './issue-repository';
-import { LabelRepository, readJournal } from './label-repository';
+import { LabelRepository, readJournal, toWorkLog, workLineOf } from './label-repository';
 import { findOntology } from './ontology-repository';
 import { listVersions } from './version-repository';
 
@@ -27,19 +27,23 @@ export interface StoredProject {
   exports: ExportRecord[];
   /** The review issues kept with the scene (so far the automatic checks' findings). */
   reviews: ReviewIssue[];
+  /** Work no longer in the journal (folded away, or another browser's), for the dashboard; oldest first. */
+  workLog: BundleJournalLine[];
 }
 
 /** Reads a scene's project. Call after the open session's writes have landed (`LabelsState.flushed`). */
 export async function readProject(db: FrustumDb, sceneId: string): Promise<StoredProject> {
   const scene = await db.scenes.get(sceneId);
   if (!scene) throw new CodedError('scene.missing', `scene ${sceneId} is not in this browser`, { scene: sceneId });
-  const [loaded, versions, exports, ontology, reviews] = await Promise.all([
+  const [loaded, versions, exports, ontology, reviews, work] = await Promise.all([
     new LabelRepository(db, sceneId).load(),
     listVersions(db, sceneId),
     listExports(db, sceneId),
     findOntology(db, scene.ontologyId),
     listIssues(db, sceneId),
+    db.workLog.where('sceneId').equals(sceneId).toArray(),
   ]);
+  const workLog = work.sort((a, b) => a.time - b.time || a.order - b.order).map(workLineOf);
   const journal = loaded.lines.map(({ time, author, name, patch, gesture }) => ({
     time,
     author,
@@ -47,7 +51,7 @@ export async function readProject(db: FrustumDb, sceneId: string): Promise<Store
     patch,
     ...(gesture !== undefined ? { gesture } : {}),
   }));
-  return { scene, ...(ontology ? { ontology } : {}), records: [...loaded.doc.values()], versions, journal, exports, reviews }; // prettier-ignore
+  return { scene, ...(ontology ? { ontology } : {}), records: [...loaded.doc.values()], versions, journal, exports, reviews, workLog }; // prettier-ignore
 }
 
 /** True when a scene has labels, versions or exports here that replacing its project would lose. */
@@ -69,13 +73,14 @@ export async function holdsWork(db: FrustumDb, sceneId: string): Promise<boolean
  */
 export async function replaceProject(db: FrustumDb, project: StoredProject, origin: SceneOrigin): Promise<void> {
   const sceneId = project.scene.id;
-  const tables = [db.scenes, db.origins, db.journal, db.snapshots, db.labelVersions, db.exports, db.ontologies, db.issues]; // prettier-ignore
+  const tables = [db.scenes, db.origins, db.journal, db.snapshots, db.labelVersions, db.exports, db.ontologies, db.issues, db.workLog]; // prettier-ignore
   await db.transaction('rw', tables, async () => {
     await db.journal.where('[sceneId+seq]').between([sceneId, Dexie.minKey], [sceneId, Dexie.maxKey]).delete();
     await db.labelVersions.where('[sceneId+time]').between([sceneId, Dexie.minKey], [sceneId, Dexie.maxKey]).delete(); // prettier-ignore
     await db.exports.where('[sceneId+time]').between([sceneId, Dexie.minKey], [sceneId, Dexie.maxKey]).delete();
     await db.snapshots.delete(sceneId);
     await db.issues.where('sceneId').equals(sceneId).delete();
+    await db.workLog.where('sceneId').equals(sceneId).delete();
     await db.scenes.put(project.scene);
     await db.origins.put(origin);
     // Field by field: whatever else a line carries (a `seq` of the browser it came from) must not become a key.
@@ -92,6 +97,7 @@ export async function replaceProject(db: FrustumDb, project: StoredProject, orig
     await db.labelVersions.bulkPut(project.versions);
     await db.exports.bulkPut(project.exports);
     await db.issues.bulkPut(project.reviews.map((issue) => ({ ...issue, sceneId })));
+    await db.workLog.bulkPut(project.workLog.map((line, i) => toWorkLog(sceneId, line, i)));
     const ontology = project.ontology;
     if (ontology && !shippedOntology(ontology.id)) {
       const stored = await db.ontologies.get(ontology.id);
@@ -103,18 +109,22 @@ export async function replaceProject(db: FrustumDb, project: StoredProject, orig
 }
 
 /**
- * Adds a bundle's label versions and exports that this browser lacks. Both are immutable records under ids of
- * their own, so a copy already here is the same record and is left as it is.
+ * Adds what a bundle holds beside the labels that this browser lacks: its label versions and exports (immutable
+ * records under ids of their own, so a copy already here is the same record), and its journal and work log as
+ * work done elsewhere, for the dashboard (a line already here is kept once).
  */
-export async function addVersionsAndExports(
+export async function addSharedRecords(
   db: FrustumDb,
-  project: Pick<StoredProject, 'versions' | 'exports'>,
+  sceneId: string,
+  project: Pick<StoredProject, 'versions' | 'exports' | 'journal' | 'workLog'>,
 ): Promise<void> {
-  await db.transaction('rw', [db.labelVersions, db.exports], async () => {
+  await db.transaction('rw', [db.labelVersions, db.exports, db.workLog], async () => {
     const versions = await db.labelVersions.bulkGet(project.versions.map((v) => v.id));
     await db.labelVersions.bulkAdd(project.versions.filter((_, i) => !versions[i]));
     const exports = await db.exports.bulkGet(project.exports.map((e) => e.id));
     await db.exports.bulkAdd(project.exports.filter((_, i) => !exports[i]));
+    // Oldest first, as the bundle's journal follows its work log: the order breaks ties of one millisecond.
+    await db.workLog.bulkPut([...project.workLog, ...project.journal].map((line, i) => toWorkLog(sceneId, line, i)));
   });
 }
 

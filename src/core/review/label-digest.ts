@@ -1,5 +1,6 @@
 import type { AttributeValue, Cuboid, Track } from '../model/labels';
 import type { ReviewTarget } from '../model/review';
+import { fnv1a32 } from '../math/fnv1a';
 
 /** What a digest reads of the labels: the boxes of a frame (derived ones included), tracks, a track's stored boxes. */
 export interface ReviewLabels {
@@ -63,14 +64,4 @@ function describeBox(c: Cuboid): string {
 function describeAttributes(attributes: Record<string, AttributeValue>): string {
   const keys = Object.keys(attributes).sort();
   return JSON.stringify(keys.map((k) => [k, attributes[k]]));
-}
-
-/** FNV-1a over UTF-16 code units: enough to tell "changed" from "the same", which is all a digest is for. */
-function fnv1a32(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -25,6 +25,7 @@ export function bundleFromLabelSet(set: LabelSet, lineage: ExportLineage, fileNa
     journal: records.length
       ? [{ time, author: lineage.author, name: 'importLabels', patch: { added: records, updated: [], removed: [] } }]
       : [],
+    workLog: [],
     reviews: [],
     exports: [{ id: `${set.scene.id}-export-${time}`, sceneId: set.scene.id, format: 'bundle', fileName, time, lineage, problems: [] }], // prettier-ignore
     lineage,

@@ -6,6 +6,7 @@ export const BUNDLE_PATHS = {
   ontology: 'ontology.json',
   current: 'labels/current.json',
   journal: 'labels/journal.jsonl',
+  workLog: 'labels/work-log.jsonl',
   reviews: 'reviews.json',
   exports: 'exports.json',
   lineage: 'lineage.json',

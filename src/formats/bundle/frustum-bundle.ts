@@ -13,7 +13,8 @@ export const BUNDLE_FORMAT = 'frustum-bundle';
 // tracks may carry a name, the dataset's id, a number and where their size came from. 3: the labels may hold
 // dismissals of findings (a record type version 2 refuses) and `reviews.json` holds the automatic checks'
 // findings. 4: the labels may hold review records (verdicts, pinned issues, review rounds) and tracks, boxes and
-// segments may say who made and changed them (a record type version 3 refuses). Versions 1 to 3 still read.
+// segments may say who made and changed them (a record type version 3 refuses), and `labels/work-log.jsonl`
+// keeps the work the journal no longer holds. Versions 1 to 3 still read.
 export const BUNDLE_VERSION = 4;
 
 /** One line of the label journal as a bundle keeps it: an applied patch, in the order it was applied. */
@@ -50,6 +51,11 @@ export interface FrustumBundle {
   versions: LabelVersion[];
   /** Oldest first. Entries folded into a snapshot long ago may be gone; `records` is what counts. */
   journal: BundleJournalLine[];
+  /**
+   * Work not in the journal, oldest first: lines snapshots folded away and lines of other browsers' journals,
+   * for the dashboard's figures; never replayed. Empty before version 4.
+   */
+  workLog: BundleJournalLine[];
   /**
    * The automatic checks' findings kept with the scene (an empty list before v3). A person's review records
    * (verdicts, issues, rounds) are label records, in `records`, so that they merge and undo like labels.

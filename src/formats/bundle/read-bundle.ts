@@ -67,10 +67,14 @@ export function readBundle(bytes: Uint8Array, fileName: string): FrustumBundle {
     if (version.id !== id) throw new FormatError(name(versionPath(id)), `holds version ${version.id}, not ${id}`, { code: 'bundle.version.mismatch', values: { holds: version.id, expected: id } }); // prettier-ignore
     return version;
   });
-  const journal = text(BUNDLE_PATHS.journal)
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => checked<'line'>(`${BUNDLE_PATHS.journal}:${i + 1}`, parse(`${BUNDLE_PATHS.journal}:${i + 1}`, line), checkJournalLine)); // prettier-ignore
+  const lines = (part: string, source: string) =>
+    source
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line, i) => checked<'line'>(`${part}:${i + 1}`, parse(`${part}:${i + 1}`, line), checkJournalLine));
+  const journal = lines(BUNDLE_PATHS.journal, text(BUNDLE_PATHS.journal));
+  // Before version 4 there was no work log: the journal was all the work a bundle knew of.
+  const workLog = entries[BUNDLE_PATHS.workLog] ? lines(BUNDLE_PATHS.workLog, text(BUNDLE_PATHS.workLog)) : [];
   const reviewList = parse(BUNDLE_PATHS.reviews);
   if (!Array.isArray(reviewList)) throw new FormatError(name(BUNDLE_PATHS.reviews), 'must be a list', { code: 'bundle.reviews.malformed' }); // prettier-ignore
   // Before version 3 the list was always empty; from 3 it holds the automatic checks' findings.
@@ -98,5 +102,5 @@ export function readBundle(bytes: Uint8Array, fileName: string): FrustumBundle {
     const after = new Map(upright.updated.map(([, a]) => [a.id, a]));
     records.forEach((r, i) => (records[i] = after.get(r.id) ?? r));
   }
-  return { scene, ...(ontology ? { ontology } : {}), records, versions, journal, reviews, exports, lineage, data };
+  return { scene, ...(ontology ? { ontology } : {}), records, versions, journal, workLog, reviews, exports, lineage, data }; // prettier-ignore
 }

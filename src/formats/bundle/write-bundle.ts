@@ -6,6 +6,8 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type FrustumBundle } from './frustum-bun
 import { BUNDLE_PATHS, DATA_FOLDER, versionPath, type BundleIndex } from './bundle-paths';
 
 const json = (value: unknown): Uint8Array => strToU8(`${JSON.stringify(value, null, 2)}\n`);
+const jsonLines = (lines: readonly unknown[]): Uint8Array =>
+  strToU8(lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
 
 /**
  * The bundle as one zip: JSON parts deflated, embedded scene files stored as they are (point clouds and images
@@ -26,7 +28,8 @@ export function writeBundle(bundle: FrustumBundle): Uint8Array {
     [BUNDLE_PATHS.manifest]: json(writeFrustumManifest(bundle.scene, bundle.data.length ? DATA_FOLDER : '')),
     [BUNDLE_PATHS.scene]: json(bundle.scene),
     [BUNDLE_PATHS.current]: json(bundle.records),
-    [BUNDLE_PATHS.journal]: strToU8(bundle.journal.map((line) => `${JSON.stringify(line)}\n`).join('')),
+    [BUNDLE_PATHS.journal]: jsonLines(bundle.journal),
+    [BUNDLE_PATHS.workLog]: jsonLines(bundle.workLog),
     [BUNDLE_PATHS.reviews]: json(bundle.reviews),
     [BUNDLE_PATHS.exports]: json(bundle.exports),
     [BUNDLE_PATHS.lineage]: json(bundle.lineage),

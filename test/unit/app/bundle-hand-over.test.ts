@@ -11,7 +11,7 @@ import { writeBundle } from '../../../src/formats/bundle/write-bundle';
 import { LabelsState } from '../../../src/state/labels.svelte';
 import { openDb, type FrustumDb } from '../../../src/storage/db';
 import type { FrameCache } from '../../../src/storage/frame-cache';
-import { LabelRepository } from '../../../src/storage/label-repository';
+import { LabelRepository, readWork } from '../../../src/storage/label-repository';
 import { readProject, replaceProject } from '../../../src/storage/project-repository';
 import { listVersions, saveVersion } from '../../../src/storage/version-repository';
 
@@ -86,6 +86,9 @@ describe('hand-over by bundle: annotator → reviewer → annotator → reviewer
     expect(ann.doc.get('c1')).toMatchObject({ position: [9, 1, 0.8] });
     expect(ann.history.entries.done.at(-1)?.name).toBe('mergeBundle');
     expect((await listVersions(annotatorDb, scene.id)).map((v) => v.message)).toEqual(['for review']);
+    // The reviewer's work came along for the dashboard, each line once (Ann's own lines were in both journals).
+    const work = await readWork(annotatorDb, scene.id);
+    expect(work.map((l) => `${l.author}:${l.name}`)).toEqual(['ann:createCuboid', 'ann:createCuboid', 'rita:pinIssue', 'rita:undo', 'rita:redo', 'ann:moveCuboid', 'ann:mergeBundle']); // prettier-ignore
 
     // The annotator fixes the box and marks the issue fixed; the reviewer takes the fix in and verifies.
     ann.commit('resizeCuboid', updateCuboid(ann.doc, { cuboidId: 'c0', change: { size: [3.8, 1.9, 1.5] } }));

@@ -60,6 +60,7 @@ describe('labels stored before tracks recorded where their size came from', () =
       records: records as LabelRecord[],
       versions: [],
       journal: [{ time: 1, author: 'a', name: 'importLabels', patch: { added: records as LabelRecord[], updated: [], removed: [] } }], // prettier-ignore
+      workLog: [],
       reviews: [],
       exports: [],
       lineage: testLineage(),

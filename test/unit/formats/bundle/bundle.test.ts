@@ -45,6 +45,7 @@ function fullBundle(seed: number): FrustumBundle {
       { time: 3, author: 'ann', name: 'moveCuboid', patch: added, gesture: 'drag-7' },
       { time: 4, author: 'ann', name: 'undo', patch: undo },
     ],
+    workLog: [{ time: 0, author: 'bo', name: 'createCuboid', patch: added }],
     reviews: [],
     exports: [{ id: 'e-1', sceneId, format: 'openlabel', fileName: 'a.json', time: 5, lineage: testLineage(), problems: ['one'] }], // prettier-ignore
     lineage: testLineage(),
@@ -101,6 +102,7 @@ describe('Frustum bundle', () => {
         'exports.json',
         'labels/current.json',
         'labels/journal.jsonl',
+        'labels/work-log.jsonl',
         'labels/versions/v-1.json',
         'labels/versions/v-22.json',
         'lineage.json',
