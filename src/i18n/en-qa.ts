@@ -100,6 +100,7 @@ export const enQa = {
     targetTrack: 'Its track',
     targetFrame: 'This frame',
     targetSpan: 'A span of frames',
+    repeatRound: 'Review the same sample again',
     targetPoint: 'A point in the 3D view',
     pickPoint: 'Click a point',
     pickingPoint: 'Click the point in the 3D view…',

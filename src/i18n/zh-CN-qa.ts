@@ -99,6 +99,7 @@ export const zhCNQa: Pick<Catalogue, keyof typeof enQa> = {
     targetTrack: '它所在的轨迹',
     targetFrame: '当前帧',
     targetSpan: '一段帧',
+    repeatRound: '再次审核同一样本',
     targetPoint: '三维视图中的一个点',
     pickPoint: '点选一个点',
     pickingPoint: '请在三维视图中点击该点…',

@@ -213,6 +213,25 @@ export class ReviewState {
     return round;
   }
 
+  /**
+   * Starts a round over exactly the units of an earlier one (its plan, seed, sample, table plan and version),
+   * for a second reviewer to judge the same sample: calibration between reviewers. Throws while a round is open.
+   */
+  repeatRound(roundId: string): ReviewRound | undefined {
+    const open = this.activeRound;
+    if (open) throw new Error(`repeatRound: round ${open.id} is still open`);
+    const earlier = this.rounds.find((r) => r.id === roundId);
+    if (!earlier) throw new Error(`repeatRound: no round ${roundId}`);
+    const { sceneId, author: reviewer, time: startedAt } = this.#stamp();
+    const { plan, unit, seed, sample, lotSize, acceptance, versionId } = earlier;
+    const round: ReviewRound = { type: 'review-round', id: this.#newId(), sceneId, reviewer, startedAt, plan, unit, seed, sample, lotSize, repeats: roundId }; // prettier-ignore
+    if (acceptance) round.acceptance = acceptance;
+    if (versionId !== undefined) round.versionId = versionId;
+    if (!this.#commit('startRound', startRound(this.session.labels.doc, round))) return undefined;
+    this.sampleIndex = 0;
+    return round;
+  }
+
   /** Closes the active round: its sampled units with a major or critical issue are nonconforming. */
   closeRound(): ReviewRound | undefined {
     const round = this.activeRound;

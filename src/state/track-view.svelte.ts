@@ -1,3 +1,4 @@
+import { sameApartFromAuthorship } from '../core/edits/stamp-authorship';
 import type { SessionState } from './session.svelte';
 import { reportError } from '../formats/problems/error-report';
 import type { Cuboid } from '../core/model/labels';
@@ -130,7 +131,7 @@ export class TrackViewState {
       // Made from the boxes as the drag found them; each step's "before" is what the labels hold now.
       patch.updated = patch.updated.map(([before, after]) => [labels.doc.get(before.id) ?? before, after]);
       // A resize marks the track's size as set by hand on the first step; later steps need not say it again.
-      patch.updated = patch.updated.filter(([b, a]) => b.type !== 'track' || JSON.stringify(b) !== JSON.stringify(a));
+      patch.updated = patch.updated.filter(([b, a]) => b.type !== 'track' || !sameApartFromAuthorship(b, a));
       labels.commit('adjustTrack', patch, gesture);
     } catch (error) {
       this.session.error = reportError(error);

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Profile } from './launch';
+import { screenshotPath } from './screenshot-path';
 import { openApp, settle, targetCar } from './app-flow';
 import { placeBoxAt } from './track-flow';
 import { exportAs } from './export-flow';
@@ -107,6 +108,33 @@ describe('简体中文 is complete', () => {
     await words.look(page, 'export dialog, an export opened');
 
     await page.getByTestId('export-close').click();
+
+    // Review: the name asked first, a round by acceptance sampling, a rejection with its issue, the dashboard.
+    await page.getByTestId('backend').click();
+    await page.keyboard.press('Tab');
+    await page.getByTestId('box-panel').waitFor();
+    await page.getByTestId('mode-review').click();
+    await page.getByTestId('person-name').fill('李审');
+    await words.look(page, 'the name asked before review');
+    await page.getByTestId('person-name').press('Enter');
+    await page.getByTestId('review-panel').waitFor();
+    await page.getByTestId('start-round').click();
+    await page.getByTestId('round-acceptance').waitFor();
+    await page.getByTestId('verdict-box').getByRole('button').nth(1).click();
+    await page.getByTestId('issue-form').waitFor();
+    await words.look(page, 'review mode, a round and the rejection form');
+    await page.getByTestId('issue-submit').click();
+    await page.getByTestId('issues-panel').getByTestId('issue').waitFor();
+    await page.getByTestId('close-round').click();
+    await page.getByTestId('lot-outcome').waitFor();
+    await words.look(page, 'review mode, an issue and a closed round');
+    await page.screenshot({ path: screenshotPath('review-mode-zh-CN.png') });
+    await page.getByTestId('dashboard-button').click();
+    await page.getByTestId('dashboard-people').waitFor();
+    await words.look(page, 'dashboard');
+    await page.screenshot({ path: screenshotPath('dashboard-zh-CN.png') });
+    await page.getByTestId('dashboard-close').click();
+    await page.getByTestId('mode-annotate').click();
 
     // A loaded ontology in English: everything it names is marked as the user's, the app's words round it are not.
     await page.getByTestId('scenes-button').click();

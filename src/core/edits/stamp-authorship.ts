@@ -1,5 +1,6 @@
 import type { Patch } from './patch';
 import type { LabelRecord, ObjectRecord } from '../model/labels';
+import { canonicalJson } from '../model/canonical-json';
 
 /** Tracks, boxes and segments: the records that describe objects, and carry who made and changed them. */
 export function isObjectRecord(r: LabelRecord): r is ObjectRecord {
@@ -23,4 +24,10 @@ export function stampAuthorship(patch: Patch, author: string, time: number): Pat
     ]),
     removed: patch.removed,
   };
+}
+
+/** Whether two copies of a record say the same of the object, whoever made or changed them and when. */
+export function sameApartFromAuthorship(a: LabelRecord, b: LabelRecord): boolean {
+  const plain = (r: LabelRecord) => (isObjectRecord(r) ? { ...r, madeBy: undefined, changedBy: undefined, changedAt: undefined } : r); // prettier-ignore
+  return canonicalJson(plain(a)) === canonicalJson(plain(b));
 }

@@ -121,6 +121,8 @@ export interface ReviewRound {
   };
   /** Set when the round is closed. */
   outcome?: { nonconforming: number; inspected: number; passed: boolean };
+  /** The round whose sample this one repeats (a second reviewer's calibration pass). */
+  repeats?: string;
 }
 
 /** The record a review action makes; label records like tracks and boxes, journaled and undone like them. */

@@ -131,8 +131,14 @@ function emptyParts(): Parts {
   return { activeMs: 0, created: 0, edited: 0, accepted: 0, rejected: 0, boxes: 0, issues: [] };
 }
 
+/**
+ * Rates per hour need at least this much active time: one box made in the second after the name was set is
+ * not 3,600 boxes an hour, and a lead must not read it so.
+ */
+export const MIN_RATE_MS = 60_000;
+
 function workFigures(p: Parts): WorkFigures {
-  const hours = p.activeMs / HOUR_MS;
+  const hours = p.activeMs >= MIN_RATE_MS ? p.activeMs / HOUR_MS : 0;
   const judged = p.accepted + p.rejected;
   const tally = tallyIssues(p.issues);
   return {

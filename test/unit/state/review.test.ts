@@ -124,6 +124,18 @@ describe('ReviewState', () => {
     expect(review.startRound(plan, 'box', 9)?.acceptance?.severity).toBe('tightened');
   });
 
+  it('repeats an earlier round’s sample exactly for a second reviewer, who judges it apart', () => {
+    const { labels, review } = setUp();
+    const first = review.startRound({ kind: 'random-frames', percent: 50 }, 'frame', 77, 'v1')!;
+    review.give({ kind: 'frame', frameIndex: 0 }, 'reject');
+    review.closeRound();
+    const second = new ReviewState({ scene, labels, frameIndex: 0 }, () => 'lin', { newId: () => 'again' });
+    const repeat = second.repeatRound(first.id)!;
+    expect(repeat).toMatchObject({ id: 'again', reviewer: 'lin', repeats: first.id, versionId: 'v1', seed: 77 });
+    expect(repeat.sample).toEqual(first.sample);
+    expect(() => second.repeatRound(first.id)).toThrow(/still open/);
+  });
+
   it('keeps the defect taxonomy in storage', () => {
     const kept = new Map<string, string>();
     const storage = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v) }; // prettier-ignore

@@ -341,4 +341,13 @@ describe('dashboardCsv', () => {
     expect(cell(4, 'acceptance_rate')).toBe('');
     expect(cell(4, 'verdicts_given')).toBe('6');
   });
+
+  it('gives no rate per hour from less than a minute of active time', () => {
+    const line = (time: number) => ({ time, author: 'ann', name: 'createCuboid', patch: { added: [], updated: [], removed: [] } }); // prettier-ignore
+    const quick = dashboardFigures({ sceneId: 's', sceneName: 'S', journal: [line(0), line(59_000)], records: [], frameCount: 1 }); // prettier-ignore
+    expect(quick.scene.activeMs).toBe(59_000);
+    expect(quick.scene.createdPerHour).toBeUndefined();
+    const longer = dashboardFigures({ sceneId: 's', sceneName: 'S', journal: [line(0), line(60_000)], records: [], frameCount: 1 }); // prettier-ignore
+    expect(longer.scene.createdPerHour).toBe(0);
+  });
 });
