@@ -80,9 +80,14 @@ describe('review handed over by bundle between two browsers', () => {
     await selectCar(rev);
     // Labels are read-only in review: a delete key does nothing but say so.
     await rev.keyboard.press('Delete');
-    await waitUntil('the refusal is said', () => rev.getByTestId('review-read-only').textContent(), (t) => t?.includes('1 edits refused') === true); // prettier-ignore
+    await waitUntil('the refusal is said', () => rev.getByTestId('review-read-only').textContent(), (t) => t?.includes('edits refused: 1') === true); // prettier-ignore
     expect((await storedLabels(rev)).filter((r) => r.type === 'cuboid')).toHaveLength(1);
+    // The team's own defect type joins the taxonomy the issue form offers.
+    await rev.getByTestId('taxonomy').locator('summary').click();
+    await rev.getByTestId('taxonomy-new-defects').fill('Ghost points');
+    await rev.getByTestId('taxonomy-new-defects').press('Enter');
     await rev.getByRole('button', { name: 'Reject box' }).click();
+    expect(await rev.getByTestId('issue-defect').locator('option').allTextContents()).toContain('Ghost points');
     await rev.getByTestId('issue-defect').selectOption('too-loose');
     await rev.getByTestId('issue-severity').selectOption('major');
     await rev.getByTestId('issue-comment').fill('30 cm of air at the rear');

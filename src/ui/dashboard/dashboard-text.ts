@@ -1,33 +1,12 @@
 import type { MessageKey, MessageValues } from '../../i18n/i18n';
 import { shownAuthor, type ShownText } from '../shown-text';
+import { defectText, rootCauseText } from '../review/review-text';
 
 type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-const DEFECTS: Record<string, MessageKey> = {
-  'missing-object': 'dashboard.defectMissingObject',
-  'false-positive': 'dashboard.defectFalsePositive',
-  'wrong-class': 'dashboard.defectWrongClass',
-  'wrong-attribute': 'dashboard.defectWrongAttribute',
-  'too-loose': 'dashboard.defectTooLoose',
-  'too-tight': 'dashboard.defectTooTight',
-  'wrong-heading': 'dashboard.defectWrongHeading',
-  'wrong-position': 'dashboard.defectWrongPosition',
-  'identity-switch': 'dashboard.defectIdentitySwitch',
-  'fragmented-track': 'dashboard.defectFragmentedTrack',
-  other: 'dashboard.defectOther',
-};
-
-const ROOT_CAUSES: Record<string, MessageKey> = {
-  'guideline-unclear': 'dashboard.causeGuidelineUnclear',
-  'tool-problem': 'dashboard.causeToolProblem',
-  carelessness: 'dashboard.causeCarelessness',
-  'ambiguous-data': 'dashboard.causeAmbiguousData',
-};
-
-/** A defect type or root cause by its shipped name; a team's own id as typed (the user's data). */
+/** A defect type or root cause by its shipped name (the review's own words); a team's own id as typed. */
 export function taxonomyName(kind: 'defect' | 'rootCause', id: string, t: Translate): ShownText {
-  const key = (kind === 'defect' ? DEFECTS : ROOT_CAUSES)[id];
-  return key ? { text: t(key), userData: false } : { text: id, userData: true };
+  return kind === 'defect' ? defectText(id, t) : rootCauseText(id, t);
 }
 
 /** A person as named in the records; the local user and a blank name in the user's language. */
