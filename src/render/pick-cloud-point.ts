@@ -1,4 +1,26 @@
+import { Matrix4, type Camera } from 'three/webgpu';
+import { transformPoint, type Mat4 } from '../core/math/mat4';
 import { positionStride, type PointCloud } from '../core/model/point-cloud';
+
+/**
+ * The ego-frame position of the sweep point a camera draws nearest a pixel (`pickCloudPoint`), or undefined where
+ * none is within reach. `at` is the pixel within the view and the view's size.
+ */
+export function pickEgoPoint(
+  camera: Camera,
+  at: { x: number; y: number; width: number; height: number },
+  cloud: PointCloud,
+  egoFromLidar: Mat4,
+): [number, number, number] | undefined {
+  camera.updateMatrixWorld();
+  const egoFromSensor = new Matrix4().set(...(egoFromLidar as Parameters<Matrix4['set']>));
+  const clip = new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse).multiply(egoFromSensor); // prettier-ignore
+  const i = pickCloudPoint(cloud, clip.elements, at);
+  if (i === undefined) return undefined;
+  const o = i * positionStride(cloud);
+  const p = cloud.positions;
+  return transformPoint(egoFromLidar, [p[o]!, p[o + 1]!, p[o + 2]!]);
+}
 
 /**
  * The sweep point drawn nearest a pixel: the index of the point whose projection falls within `maxPixels` of

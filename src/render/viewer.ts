@@ -2,7 +2,6 @@ import {
   Color,
   ColorManagement,
   LinearSRGBColorSpace,
-  Matrix4,
   Plane,
   Raycaster,
   Scene,
@@ -15,10 +14,12 @@ import { TrajectoryLayer, type TrajectoryStyle } from './trajectory-layer';
 import { CuboidLayer, type CuboidStyle } from './cuboid-layer';
 import { RangeRings } from './ground-grid';
 import { ViewCameras, type CameraPose, type ViewMode } from './view-cameras';
-import { positionStride, type PointCloud } from '../core/model/point-cloud';
-import { pickCloudPoint } from './pick-cloud-point';
+import type { PointCloud } from '../core/model/point-cloud';
+import { pickEgoPoint } from './pick-cloud-point';
 import type { Cuboid } from '../core/model/labels';
-import { transformPoint, type Mat4 } from '../core/math/mat4';
+import type { Mat4 } from '../core/math/mat4';
+
+type Vec3Tuple = [number, number, number];
 import type { BoxPose } from '../core/fit/index';
 
 export type Backend = 'WebGPU' | 'WebGL2';
@@ -238,25 +239,10 @@ export class Viewer {
    * The ego-frame position of the sweep point drawn under a click (within a few pixels), or undefined where
    * none is: what an issue pinned to a point of the cloud is pinned to.
    */
-  pickPoint(
-    clientX: number,
-    clientY: number,
-    cloud: PointCloud,
-    egoFromLidar: Mat4,
-  ): [number, number, number] | undefined {
+  pickPoint(clientX: number, clientY: number, cloud: PointCloud, egoFromLidar: Mat4): Vec3Tuple | undefined {
     const rect = this.container.getBoundingClientRect();
-    const camera = this.cameras.active;
-    camera.updateMatrixWorld();
-    const egoFromSensor = new Matrix4().set(...(egoFromLidar as Parameters<Matrix4['set']>));
-    const clip = new Matrix4()
-      .multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse)
-      .multiply(egoFromSensor);
     const at = { x: clientX - rect.left, y: clientY - rect.top, width: rect.width, height: rect.height };
-    const i = pickCloudPoint(cloud, clip.elements, at);
-    if (i === undefined) return undefined;
-    const o = i * positionStride(cloud);
-    const p = cloud.positions;
-    return transformPoint(egoFromLidar, [p[o]!, p[o + 1]!, p[o + 2]!]);
+    return pickEgoPoint(this.cameras.active, at, cloud, egoFromLidar);
   }
 
   /** The client (CSS pixel) position of an ego-frame point in the current view. */

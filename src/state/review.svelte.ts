@@ -1,15 +1,16 @@
 import { composePatches, isEmptyPatch, type Patch } from '../core/edits/patch';
 import type { LabelRecord } from '../core/model/labels';
-import { issueState, type InspectionUnit, type PinnedIssue, type ReviewRound, type ReviewTarget, type SamplingPlan, type Severity, type Verdict, type VerdictTarget } from '../core/model/review'; // prettier-ignore
+import type { InspectionUnit, PinnedIssue, ReviewRound, ReviewTarget, SamplingPlan, Verdict, VerdictTarget } from '../core/model/review'; // prettier-ignore
 import type { Scene } from '../core/model/scene';
 import { labelDigest, type ReviewLabels } from '../core/review/label-digest';
 import { closeRound, deleteIssue, editIssue, giveVerdict, pinIssue, startRound, stepIssue, verdictId, withdrawVerdict } from '../core/review/review-edits'; // prettier-ignore
 import { issuesAgainstRound, unitKeyTarget } from '../core/review/review-status';
-import { defaultTaxonomy, idList, parseTaxonomy, SEVERITIES, type DefectTaxonomy } from '../core/review/taxonomy';
+import { defaultTaxonomy, idList, parseTaxonomy, type DefectTaxonomy } from '../core/review/taxonomy';
 import { drawSample } from '../core/review/sampling/draw-sample';
 import { lotOutcome, nonconformingUnits } from '../core/review/sampling/lot-decision';
 import { inspectionSeverity, switchingHistory } from '../core/review/sampling/switching';
 import { materializeCuboids } from '../core/tracks/materialize-cuboids';
+import { filterIssues, type IssueFilter, type IssueSort } from '../core/review/filter-issues';
 import { issuePinsOn, type IssuePin } from '../core/review/issue-pins';
 import type { LabelsState } from './labels.svelte';
 
@@ -29,13 +30,11 @@ export interface ReviewOptions {
   newId?: () => string;
 }
 
-export type IssueFilter = { defect?: string; state?: 'open' | 'fixed' | 'verified'; severity?: Severity; person?: string }; // prettier-ignore
-export type IssueSort = 'time' | 'frame' | 'severity' | 'state';
+export type { IssueFilter, IssueSort };
 /** What a person says when pinning an issue; who, when, the digest and the round are added. */
 export type IssueArgs = Pick<PinnedIssue, 'target' | 'defect' | 'severity' | 'comment' | 'rootCause'>;
 
 const TAXONOMY_KEY = 'frustum.review-taxonomy';
-const STATE_ORDER = { open: 0, fixed: 1, verified: 2 } as const;
 
 /**
  * The review of the open scene: verdicts, pinned issues and review rounds, all label records (each action is one
@@ -99,25 +98,9 @@ export class ReviewState {
     return { decision: v.decision, stale: v.labelDigest !== this.#digest(target), author: v.author };
   }
 
-  /**
-   * The issues a filter lets through (`person`: anyone who opened, fixed, verified or reopened it), sorted: newest
-   * first, by frame, most severe first, or open before fixed before verified; ties newest first.
-   */
+  /** The issues a filter lets through, sorted (`filterIssues`). */
   filtered(filter: IssueFilter, sort: IssueSort): PinnedIssue[] {
-    const kept = this.issues.filter(
-      (i) =>
-        (filter.defect === undefined || i.defect === filter.defect) &&
-        (filter.state === undefined || issueState(i) === filter.state) &&
-        (filter.severity === undefined || i.severity === filter.severity) &&
-        (filter.person === undefined || i.events.some((e) => e.author === filter.person)),
-    );
-    const key: Record<IssueSort, (i: PinnedIssue) => number> = {
-      time: () => 0,
-      frame: (i) => this.frameOf(i.target) ?? Infinity,
-      severity: (i) => -SEVERITIES.indexOf(i.severity),
-      state: (i) => STATE_ORDER[issueState(i)],
-    };
-    return kept.sort((a, b) => key[sort](a) - key[sort](b) || b.time - a.time);
+    return filterIssues(this.issues, filter, sort, (target) => this.frameOf(target));
   }
 
   /** The frame to show for a target: its own, a span's first, a track's first stored box. */
@@ -159,6 +142,12 @@ export class ReviewState {
   /** The pins of the issues to settle on a frame, for the 3D view, the side views and the cameras. */
   pinsOn(frameIndex: number): IssuePin[] {
     return issuePinsOn(frameIndex, this.issues, this.session.labels.cuboidsOn(frameIndex));
+  }
+
+  /** The point clicked for an issue (none: the click met nothing); picking ends either way. */
+  pointPicked(frameIndex: number, position: [number, number, number] | undefined): void {
+    if (position) this.pickedPoint = { frameIndex, position };
+    this.pickingPoint = false;
   }
 
   /** Whether the labels an issue was pinned to changed since (the annotator may have fixed it, or moved on). */
