@@ -85,6 +85,7 @@ export const problemTextsEn = {
   'bundle.reviews.malformed': 'The reviews must be a list.',
   'bundle.path.outside': 'A scene file must stay inside the scene folder.',
   'bundle.data.missing': '{{path}} is missing from the bundle.',
+  'bundle.merge.read-only': '{{file}} was not merged: this scene is being edited in another tab. Merge it there.',
   'bundle.no-sensor-files':
     'The sensor files of {{scene}} are not in the bundle {{file}}: open the folder of {{scene}} first, then import the bundle again.',
   // The app's own errors.

@@ -73,6 +73,7 @@ export const problemTextsZhCN: ProblemTexts = {
   'bundle.reviews.malformed': '审核记录必须是列表。',
   'bundle.path.outside': '场景文件必须位于场景文件夹之内。',
   'bundle.data.missing': '数据包中缺少 {{path}}。',
+  'bundle.merge.read-only': '未合并 {{file}}：此场景正在另一个标签页中编辑，请在那里合并。',
   'bundle.no-sensor-files':
     '数据包 {{file}} 中没有 {{scene}} 的传感器文件：请先打开 {{scene}} 的文件夹，再重新导入该数据包。',
   'scene.missing': '此浏览器中没有场景 {{scene}}。',

@@ -226,7 +226,7 @@ export class LibraryState {
       if (merge && this.session) {
         const labels = this.session.labels;
         const outcome = labels.mergeIn(merge.records, merge.removals);
-        if (!outcome) throw new CodedError('bundle.merge.readOnly', `${merge.fileName}: the scene is being edited in another tab; merge it there`, { file: merge.fileName }); // prettier-ignore
+        if (!outcome) throw new CodedError('bundle.merge.read-only', `${merge.fileName}: the scene is being edited in another tab; merge it there`, { file: merge.fileName }); // prettier-ignore
         this.merged = { fileName: merge.fileName, ...outcome };
         // The scene stays open as it was, with the merge in it: back to it, as an import of a new scene does.
         this.dialogOpen = false;

@@ -122,5 +122,11 @@ describe('hand-over by bundle: annotator → reviewer → annotator → reviewer
     const imported = await importBundle({ db, cache: noCache }, out, 'old.zip');
     expect(ann.mergeIn(imported.merge!.records, imported.merge!.removals)).toEqual({ added: 0, updated: 0, removed: 0, conflicts: 0 }); // prettier-ignore
     expect(ann.doc.has('c9')).toBe(false);
+    // A tab that another tab holds the scene for merges nothing: the other tab would write over it.
+    ann.readOnly = true;
+    const size = ann.doc.size;
+    const track = { type: 'track', id: 'elsewhere', sceneId: scene.id, classId: 'car', attributes: {}, rigid: true } as const; // prettier-ignore
+    expect(ann.mergeIn([track], new Map())).toBeUndefined();
+    expect([ann.doc.size, ann.doc.has('elsewhere')]).toEqual([size, false]);
   });
 });
