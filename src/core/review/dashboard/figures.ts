@@ -1,4 +1,5 @@
 import type { Patch } from '../../edits/patch';
+import type { IssueTally } from './issue-tally';
 
 /** One line of a scene's journal, as the dashboard reads it. Lines of one drag share `gesture`. */
 export interface DashboardJournalLine {
@@ -15,7 +16,7 @@ export interface DashboardJournalLine {
  * What a person's (or the whole scene's) work and its review add up to. Rates are undefined where their
  * denominator is zero, so that "no data" never reads as 0 %.
  */
-export interface WorkFigures {
+export interface WorkFigures extends IssueTally {
   /** ms of active time (see `activeTimeMs`). */
   activeMs: number;
   boxesCreated: number;
@@ -31,19 +32,8 @@ export interface WorkFigures {
   rejectionRate?: number;
   /** Stored boxes that are theirs now: what issues are counted per 100 of. */
   boxes: number;
-  issues: number;
+  /** Issues against them per 100 of those boxes; the rest of their issues' figures come from `IssueTally`. */
   issuesPer100Boxes?: number;
-  /** Issues by defect type id / root cause id (issues with no root cause are left out of the latter). */
-  issuesByDefect: Record<string, number>;
-  issuesByRootCause: Record<string, number>;
-  /** Times an issue went back for rework and came back fixed (`reworkRounds`), summed, and per issue. */
-  reworkRounds: number;
-  reworkPerIssue?: number;
-  /** Backlog: issues open (to fix) and fixed but not yet verified (to check). */
-  openIssues: number;
-  fixedIssues: number;
-  /** ms from an issue's opening to its first fix, median over the issues fixed. */
-  medianTimeToFixMs?: number;
 }
 
 export interface PersonFigures extends WorkFigures {

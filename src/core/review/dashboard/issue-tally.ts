@@ -4,12 +4,16 @@ import { reworkRounds } from '../review-status';
 /** What a set of issues adds up to: the issue part of `WorkFigures`, less the rates per 100 boxes. */
 export interface IssueTally {
   issues: number;
+  /** Issues by defect type id / root cause id (issues with no root cause are left out of the latter). */
   issuesByDefect: Record<string, number>;
   issuesByRootCause: Record<string, number>;
+  /** Times an issue went back for rework and came back fixed (`reworkRounds`), summed, and per issue. */
   reworkRounds: number;
   reworkPerIssue?: number;
+  /** Backlog: issues open (to fix) and fixed but not yet verified (to check). */
   openIssues: number;
   fixedIssues: number;
+  /** ms from an issue's opening to its first fix, median over the issues fixed. */
   medianTimeToFixMs?: number;
 }
 
