@@ -12,7 +12,8 @@ export type PointCloudFormat =
   | 'ply-binary_little_endian'
   | 'ply-binary_big_endian'
   | 'las'
-  | 'laz';
+  | 'laz'
+  | 'feather';
 
 /**
  * Reader options for the caller that gives the file's bytes up: with `owned`, a reader that keeps the file's
@@ -25,9 +26,9 @@ export interface OwnedBytes {
 }
 
 /** One field of a file as stored there: `count` values of `type` per point (0 for PCD padding fields). */
-export interface PointField {
+export interface PointField<Type extends string = ScalarType> {
   name: string;
-  type: ScalarType;
+  type: Type;
   count: number;
 }
 
@@ -38,8 +39,11 @@ export interface PointField {
  */
 export interface DecodedPointCloud extends PointCloud {
   format: PointCloudFormat;
-  /** Every field of the file in file order, padding included, with its stored type. */
-  fields: PointField[];
+  /**
+   * Every field of the file in file order, padding included, with its stored type: one of the scalar types,
+   * or `float16` in a Feather sweep (Argoverse 2 stores x y z as Arrow half floats).
+   */
+  fields: PointField<ScalarType | 'float16'>[];
   /** Points the file holds but the cloud dropped: a NaN/±Inf coordinate, or x = y = z = 0 (a no-return). */
   invalidCount: number;
 }

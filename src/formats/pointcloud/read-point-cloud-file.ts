@@ -1,5 +1,6 @@
 import type { DecodedPointCloud, OwnedBytes } from './decoded-point-cloud';
 import { FormatError } from './format-error';
+import { readFeatherSweep } from './read-feather-sweep';
 import { readKittiBin } from './read-kitti-bin';
 import { readLas } from './read-las';
 import { readNuscenesBin } from './read-nuscenes-bin';
@@ -15,11 +16,11 @@ export interface ReadPointCloudOptions extends OwnedBytes {
 }
 
 /**
- * Reads a point-cloud file, choosing the reader by name: `.pcd` (PCD), `.ply` (PLY), `.las` (LAS), `.pcd.bin`
- * (nuScenes, 20 B/pt), other `.bin` by size (a multiple of 16 bytes is KITTI, else a multiple of 20 is
- * nuScenes). `options.layout` overrides the choice for `.bin` files. `.laz` needs the WebAssembly decoder,
- * which loads asynchronously: read those with `readPointCloudFileAsync`. `options.owned`: see `OwnedBytes`.
- * Throws `FormatError` naming the file.
+ * Reads a point-cloud file, choosing the reader by name: `.pcd` (PCD), `.ply` (PLY), `.las` (LAS), `.feather`
+ * (a Feather v2 table of points, Argoverse 2's sweeps), `.pcd.bin` (nuScenes, 20 B/pt), other `.bin` by size
+ * (a multiple of 16 bytes is KITTI, else a multiple of 20 is nuScenes). `options.layout` overrides the choice
+ * for `.bin` files. `.laz` needs the WebAssembly decoder, which loads asynchronously: read those with
+ * `readPointCloudFileAsync`. `options.owned`: see `OwnedBytes`. Throws `FormatError` naming the file.
  */
 export function readPointCloudFile(
   bytes: Uint8Array,
@@ -31,13 +32,14 @@ export function readPointCloudFile(
   if (name.endsWith('.pcd')) return readPcd(bytes, fileName, owned);
   if (name.endsWith('.ply')) return readPly(bytes, fileName);
   if (name.endsWith('.las')) return readLas(bytes, fileName);
+  if (name.endsWith('.feather')) return readFeatherSweep(bytes, fileName);
   if (name.endsWith('.laz')) {
     throw new FormatError(fileName, 'LAZ decodes asynchronously: read it with readPointCloudFileAsync');
   }
   if (!name.endsWith('.bin')) {
     throw new FormatError(
       fileName,
-      'unknown point-cloud file type (expected .pcd, .ply, .las, .laz, .bin or .pcd.bin)',
+      'unknown point-cloud file type (expected .pcd, .ply, .las, .laz, .feather, .bin or .pcd.bin)',
     );
   }
   const layout = options.layout ?? (name.endsWith('.pcd.bin') ? 'nuscenes' : chooseBinLayout(bytes, fileName));
