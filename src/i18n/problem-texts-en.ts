@@ -14,6 +14,7 @@ export const problemTextsEn = {
   'zip.malformed': 'The file is not a zip archive.',
   'image.header.malformed': 'The image gives no size in its header: its camera was left out.',
   // Scene folders.
+  'scene.choice.unknown': 'The folder {{folder}} holds no scene {{scene}}: nothing was imported.',
   'scene.no-layout': 'No scene layout recognised in the folder {{folder}}: nothing was imported.',
   'kitti.calib.missing': 'The calibration file is missing: what needs it (cameras, poses or boxes) was left out.',
   'kitti.calib.malformed': 'A calibration row is missing or has the wrong number of values: the file was left out.',
@@ -26,16 +27,50 @@ export const problemTextsEn = {
   'kitti.label.no-sweep': 'Boxes of frames without a LiDAR sweep were left out[[ (frames {{frames}})]].',
   'nuscenes.info.malformed': 'The sample description lacks a field or has a wrong shape: the sample was left out.',
   'nuscenes.sweep.missing': 'Its sweep {{sweep}} is not in the folder: {{boxes}} boxes were left out.',
+  // nuScenes v1.0 tables (v1.0-<split>/*.json) and the writer's keyframes.
+  'nuscenes.table.missing': 'The table {{table}} is not in {{folder}}: a nuScenes scene cannot be imported without it.',
+  'nuscenes.table.no-labels':
+    'The table {{table}} is not in {{folder}}: the labels were imported without what it holds.',
+  'nuscenes.row.malformed': 'A row of {{table}} has no valid {{field}}: the row was left out.',
+  'nuscenes.reference.missing':
+    'The row {{token}} of {{table}} that this row names is not there: what needs it was left out.',
+  'nuscenes.calibration.changed':
+    'The calibration of {{channel}} changes within the scene: the first one is used for the whole scene.',
+  'nuscenes.sample.no-lidar': 'Sample {{sample}} has no LiDAR keyframe: it was left out with its boxes.',
+  'nuscenes.lidar.missing':
+    'This LiDAR file, listed in the tables, is not in the folder: its frame (and on a keyframe its boxes) was left out.',
+  'nuscenes.image.missing': 'This image, listed in the tables, is not in the folder: it was left out of its frame.',
+  'nuscenes.scene.no-frames':
+    'Scene {{scene}} has no LiDAR frame that could be read (its files or tables are missing): nothing was imported.',
+  'nuscenes.sweep.boxes-dropped':
+    '{{boxes}} boxes on sweeps between keyframes were left out: nuScenes annotates keyframes only.',
   'sustech.camera.no-images': 'Camera {{camera}} has no images: the camera was left out.',
   'sustech.camera.no-calib': 'Camera {{camera}} has no calibration: the camera was left out.',
   'sustech.calib.malformed': 'The camera calibration does not read: the camera was left out.',
   'sustech.label.no-sweep': 'The frame of this label file has no LiDAR sweep: its boxes were left out.',
+  // Argoverse 2 sensor logs and their Feather tables.
+  'feather.codec.unsupported':
+    'The file is compressed with {{codec}}, which Frustum does not read: the file was left out.',
+  'feather.column.missing': 'The table has no column {{column}}: the file was left out.',
+  'argoverse2.calib.missing': '{{file}} is missing: the cameras were left out.',
+  'argoverse2.camera.no-images': 'Camera {{camera}} has no images: the camera was left out.',
+  'argoverse2.camera.no-calib': 'Camera {{camera}} has no row in the calibration: the camera was left out.',
+  'argoverse2.camera.gap': '{{frames}} sweeps have no image of camera {{camera}} within 25 ms: they show none.',
+  'argoverse2.poses.missing':
+    '{{file}} is missing: the frames have no world pose, so tracks are interpolated in the ego frame.',
+  'argoverse2.pose.inexact': '{{frames}} sweeps have no pose at their exact time: the nearest pose was used.',
+  'argoverse2.label.no-sweep': '{{boxes}} boxes at times without a LiDAR sweep were left out.',
+  'argoverse2.box.malformed':
+    '{{boxes}} boxes without a finite centre, a size above zero or a valid rotation were left out.',
   'manifest.sensor.duplicate': 'The sensor id {{sensor}} is used twice.',
   'manifest.sensor.unknown': '{{sensor}} names no sensor of the manifest: the sample was left out.',
   'manifest.transform.not-rigid': 'The transform is not rigid (a rotation and a translation only).',
   'manifest.frame.time-order': 'Time {{time}} µs is not after the previous frame’s {{previous}} µs.',
   'manifest.file.missing': 'Listed in {{manifest}} at {{at}}, but not in the folder: left out.',
   'manifest.label.frame-range': 'Labels of frame {{frame}}, past the last frame ({{last}}): left out.',
+  'manifest.scaffold.no-files': 'The folder {{folder}} holds no files: no manifest was written.',
+  'manifest.scaffold.no-lidar':
+    'The folder {{folder}} holds no LiDAR sweeps ({{images}} images): a manifest needs one LiDAR at least, so none was written.',
   // Label files, read with a scene or into one.
   'labels.class.unknown': 'The class {{className}} is not in the ontology: imported as {{classId}}.',
   'labels.class.changed': 'Object {{object}} is {{className}} here but {{classId}} before: {{classId}} was kept.',
@@ -63,6 +98,17 @@ export const problemTextsEn = {
   'openlabel.camera.unsupported': 'Frustum has no lens model for camera {{camera}}: the camera was left out.',
   'openlabel.unsupported-geometry': '{{kind}} data has no Frustum type: not imported.',
   'openlabel.unsupported-data': '{{kind}} data has no Frustum type: not imported.',
+  // OpenLABEL scenes: a file at the top of a folder naming its sensor files.
+  'openlabel.stream.unsupported': 'Stream {{stream}} is a {{type}} stream, which Frustum does not show: left out.',
+  'openlabel.camera.body-axes':
+    'The coordinate system of camera {{camera}} has the vehicle’s axes (x forward, y left, z up), not a camera’s (x right, y down, z forward): it was read so.',
+  'openlabel.file.missing': 'The file {{uri}} of stream {{stream}} is not in the folder: that sample was left out.',
+  'openlabel.frame.no-lidar': 'Frames {{frames}} name no LiDAR file of the folder: those frames were left out.',
+  'openlabel.time.missing': 'Frames {{frames}} give no time: they were placed 0.1 s apart by frame number.',
+  'openlabel.label.no-sweep': '{{boxes}} boxes of frames without a LiDAR file were left out (frames {{frames}}).',
+  'openlabel.scene.several': 'The folder holds other OpenLABEL files too ({{files}}): only this one was imported.',
+  'openlabel.scene.no-sweeps':
+    '{{file}} names no LiDAR file of the folder ({{uris}} file names given): a scene needs a LiDAR sweep on every frame, so nothing was imported. Its labels can still be brought into an open scene.',
   'nuscenes.annotation.no-sample': 'The annotation names no sample of the file: left out.',
   'nuscenes.annotation.malformed':
     'The annotation needs a translation (3 numbers), a size (3) and a rotation (4): left out.',

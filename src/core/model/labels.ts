@@ -65,6 +65,8 @@ export interface Cuboid extends Authorship {
   attributes: Record<string, AttributeValue>;
   keyframe: boolean;
   source: CuboidSource;
+  /** The dataset's own id of this box (a nuScenes sample_annotation token), kept so that an export joins back. */
+  externalId?: string;
 }
 
 /**

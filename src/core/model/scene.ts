@@ -52,6 +52,14 @@ export interface SensorSample {
 export interface Frame {
   index: number;
   timestampUs: number;
+  /**
+   * False for a sweep between a dataset's labelled keyframes (nuScenes sweeps at ~20 Hz between its 2 Hz
+   * samples): shown and labelled like any frame, but an export in that dataset's own format writes keyframes
+   * only. Absent (every scene before this field) or true: a keyframe.
+   */
+  keyframe?: boolean;
+  /** The dataset's own id of the frame (a nuScenes sample token, or the LiDAR sample_data token of a sweep). */
+  externalId?: string;
   worldFromEgo?: Mat4;
   lidar: SensorSample[];
   cameras: SensorSample[];

@@ -14,8 +14,10 @@ export const BUNDLE_FORMAT = 'frustum-bundle';
 // dismissals of findings (a record type version 2 refuses) and `reviews.json` holds the automatic checks'
 // findings. 4: the labels may hold review records (verdicts, pinned issues, review rounds) and tracks, boxes and
 // segments may say who made and changed them (a record type version 3 refuses), and `labels/work-log.jsonl`
-// keeps the work the journal no longer holds. Versions 1 to 3 still read.
-export const BUNDLE_VERSION = 4;
+// keeps the work the journal no longer holds. 5: frames may say they are sweeps between keyframes and carry the
+// dataset's id of the frame, in `scene.json` and in `manifest.json` (whose frames version 4's schema refuses),
+// and boxes the dataset's id. Versions 1 to 4 still read.
+export const BUNDLE_VERSION = 5;
 
 /** One line of the label journal as a bundle keeps it: an applied patch, in the order it was applied. */
 export interface BundleJournalLine {

@@ -12,6 +12,8 @@ export interface ImportedBox extends Pick<Cuboid, 'frameIndex' | 'position' | 's
   objectKey: string | undefined;
   className: string;
   attributes?: Record<string, AttributeValue>;
+  /** The dataset's own id of this box (a nuScenes sample_annotation token): kept as the cuboid's `externalId`. */
+  externalId?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export class LabelCollector {
       attributes: box.attributes ?? {},
       keyframe: true,
       source: this.source,
+      ...(box.externalId !== undefined ? { externalId: box.externalId } : {}),
     });
   }
 

@@ -1,7 +1,7 @@
 import { findClass, generalDriving } from '../../core/model/default-ontology';
 
 /** The label dialects whose class names we translate into the `general-driving` ontology. */
-export type ClassDialect = 'kitti' | 'nuscenes' | 'sustech' | 'manifest';
+export type ClassDialect = 'kitti' | 'nuscenes' | 'sustech' | 'manifest' | 'argoverse2';
 
 export interface ClassMapping {
   classId: string;
@@ -41,6 +41,29 @@ const SUSTECH: Record<string, string> = Object.fromEntries(
 );
 
 /**
+ * Argoverse 2 sensor dataset categories. AV2 boxes a rider and the bicycle, motorcycle or wheeled device under
+ * them as two objects, so only the rider (BICYCLIST, MOTORCYCLIST, WHEELED_RIDER) is a cyclist; the vehicle
+ * itself keeps its own name, as an unridden one would. A person directing traffic is a pedestrian.
+ */
+const ARGOVERSE2: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    car: ['REGULAR_VEHICLE'],
+    truck: [
+      'LARGE_VEHICLE',
+      'BOX_TRUCK',
+      'TRUCK',
+      'TRUCK_CAB',
+      'VEHICULAR_TRAILER',
+      'BUS',
+      'ARTICULATED_BUS',
+      'SCHOOL_BUS',
+    ],
+    pedestrian: ['PEDESTRIAN', 'OFFICIAL_SIGNALER'],
+    cyclist: ['BICYCLIST', 'MOTORCYCLIST', 'WHEELED_RIDER'],
+  }).flatMap(([classId, names]) => names.map((n) => [n, classId])),
+);
+
+/**
  * Translates a dataset's class name into a `general-driving` class id. A name the dialect does not map keeps
  * its own name as a snake_case id (`Tram` → `tram`, `movable_object.barrier` → `barrier`) with `known: false`,
  * so the importer can say so once per class. For a manifest the id is taken as written.
@@ -57,6 +80,9 @@ export function mapClass(dialect: ClassDialect, name: string): ClassMapping {
       break;
     case 'sustech':
       classId = SUSTECH[name.toLowerCase().replace(/[^a-z0-9]/g, '')];
+      break;
+    case 'argoverse2':
+      classId = ARGOVERSE2[name];
       break;
     case 'manifest':
       return findClass(generalDriving, name) ? { classId: name, known: true } : { classId: name, known: false };

@@ -70,3 +70,23 @@ export function instanceTokens(tracks: readonly Track[]): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * Each record's token by its id: its dataset id where that is a nuScenes token (a sample, sample_annotation
+ * token the import kept) and no earlier record took it, else one made from the id (`tokenOf(kind, id)`), so
+ * that what came from nuScenes joins back to it and the rest still gets tokens of the same form.
+ */
+export function datasetTokens(
+  kind: string,
+  records: readonly { id: string; externalId?: string | undefined }[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const { id, externalId } of records) {
+    const own = externalId !== undefined && isNuscenesToken(externalId) && !used.has(externalId);
+    const token = own ? externalId : tokenOf(kind, id);
+    used.add(token);
+    out.set(id, token);
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import { fromRotationTranslation } from '../calibration/to-mat4';
 import type { FileProblem } from '../problems/file-problem';
 import type { LabelExport } from './label-export';
 import {
+  datasetTokens,
   instanceTokens,
   NUSCENES_STYLE_FORMAT,
   nuscenesAttributeNames,
@@ -36,24 +37,31 @@ function globalPose(box: Cuboid, worldFromEgo: Mat4): { translation: number[]; r
  * Frustum's own fields ride along so that nothing of the labels is lost: `lineage` at the top, each track's
  * `track_id`, `class_id`, static `attributes`, `external_id` and `name`, each box's `attributes`, `keyframe` and
  * `source`. An instance's token is the dataset's id where that is a nuScenes token (so labels join back to the
- * dataset's instances), else one made from the track id (`instanceTokens`). Without ego
+ * dataset's instances), else one made from the track id (`instanceTokens`); a sample's and an annotation's are
+ * the frame's and the box's `externalId` where those are nuScenes tokens (an import of nuScenes' tables keeps
+ * them), else made from their ids. Samples are the keyframes only: frames with `keyframe: false` (sweeps
+ * between nuScenes' samples) and their boxes are left out, a box placed on one reported. Without ego
  * poses the global frame is each frame's ego frame. Sensors, files and time segments are not written.
  */
 export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileName = 'nuscenes.json'): LabelExport {
   const { scene } = set;
   const problems: FileProblem[] = [];
-  const posed = scene.frames.every((f) => f.worldFromEgo);
+  // nuScenes annotates its 2 Hz samples only: the sweeps between them (`keyframe: false`) are no samples.
+  const frames = scene.frames.filter((f) => f.keyframe !== false);
+  const posed = frames.every((f) => f.worldFromEgo);
   if (!posed) problems.push({ path: fileName, code: 'nuscenes.pose.missing', message: 'not every frame has an ego pose: boxes are written in each frame’s ego frame' }); // prettier-ignore
   if (set.segments.length > 0) problems.push({ path: fileName, code: 'nuscenes.segments.dropped', message: `${set.segments.length} time segments left out: nuScenes has no place for them`, values: { segments: set.segments.length } }); // prettier-ignore
-  const sampleToken = (i: number) => tokenOf('sample', `${scene.id}/${i}`);
-  const frameByIndex = new Map(scene.frames.map((f) => [f.index, f]));
-  const samples = scene.frames.map((f, i) => ({
+  const frameKey = (i: number) => `${scene.id}/${i}`;
+  const sampleTokens = datasetTokens('sample', frames.map((f) => ({ id: frameKey(f.index), externalId: f.externalId }))); // prettier-ignore
+  const sampleToken = (i: number) => sampleTokens.get(frameKey(i))!;
+  const frameByIndex = new Map(frames.map((f) => [f.index, f]));
+  const samples = frames.map((f, i) => ({
     token: sampleToken(f.index),
     timestamp: f.timestampUs,
     scene_token: tokenOf('scene', scene.id),
     frame_index: f.index,
-    prev: i > 0 ? sampleToken(scene.frames[i - 1]!.index) : '',
-    next: i + 1 < scene.frames.length ? sampleToken(scene.frames[i + 1]!.index) : '',
+    prev: i > 0 ? sampleToken(frames[i - 1]!.index) : '',
+    next: i + 1 < frames.length ? sampleToken(frames[i + 1]!.index) : '',
     ...(posed ? { ego_pose_token: tokenOf('ego_pose', `${scene.id}/${f.index}`) } : {}),
   }));
   // Ego poses as nuScenes keeps them (translation, quaternion). Boxes go to the world through the pose as
@@ -61,7 +69,7 @@ export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileNa
   // sample's ego2global) would otherwise come back displaced by its rounding times the distance from the origin.
   const worldFromEgo = new Map<number, Mat4>();
   const egoPoses = posed
-    ? scene.frames.map((f) => {
+    ? frames.map((f) => {
         const m = f.worldFromEgo!;
         const pose = { translation: translationOf(m), rotation: quaternionFromRotation(rotationOf(m)) };
         worldFromEgo.set(f.index, fromRotationTranslation(rotationFromQuaternion(pose.rotation), pose.translation));
@@ -69,17 +77,23 @@ export function writeNuscenesStyle(set: LabelSet, lineage: ExportLineage, fileNa
       })
     : [];
   const byTrack = new Map<string, Cuboid[]>();
+  const sweeps = new Set(scene.frames.filter((f) => f.keyframe === false).map((f) => f.index));
+  let onSweeps = 0;
   for (const c of set.cuboids) {
+    // Boxes derived between keyframes are dropped there unsaid; a box someone placed on a sweep is reported.
+    if (sweeps.has(c.frameIndex) && c.keyframe) onSweeps++;
     if (!frameByIndex.has(c.frameIndex)) continue;
     if (!byTrack.has(c.trackId)) byTrack.set(c.trackId, []);
     byTrack.get(c.trackId)!.push(c);
   }
+  if (onSweeps > 0) problems.push({ path: fileName, code: 'nuscenes.sweep.boxes-dropped', message: `${onSweeps} boxes on sweeps between keyframes left out: nuScenes annotates keyframes only`, values: { boxes: onSweeps } }); // prettier-ignore
+  const annotationToken = datasetTokens('sample_annotation', [...byTrack.values()].flat().sort((a, b) => a.frameIndex - b.frameIndex)); // prettier-ignore
   const instances: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
   const instanceToken = instanceTokens(set.tracks);
   for (const track of set.tracks) {
     const boxes = (byTrack.get(track.id) ?? []).sort((a, b) => a.frameIndex - b.frameIndex);
-    const tokens = boxes.map((b) => tokenOf('sample_annotation', b.id));
+    const tokens = boxes.map((b) => annotationToken.get(b.id)!);
     const poses = boxes.map((b) => globalPose(b, worldFromEgo.get(b.frameIndex) ?? identity()));
     const times = boxes.map((b) => frameByIndex.get(b.frameIndex)!.timestampUs);
     instances.push({

@@ -12,17 +12,24 @@ import { EGO_CS, type OpenLabel, type OlInterval } from './openlabel-types';
 export type OnProblem = (code: ProblemCode, place: string, message: string, values?: ProblemValues) => void;
 
 /**
- * The ego frame among a file's coordinate systems: `vehicle-iso8855`, else one named ego / vehicle / base /
- * base_link, else the only `local_cs`. Undefined when none: cuboids are then taken as given in the ego frame.
+ * The ego frame among a file's coordinate systems: `vehicle-iso8855`, else one named ego / ego_vehicle / vehicle /
+ * base / base_link, else the only `local_cs`, else the root above the first LiDAR stream's system (a file whose
+ * sensors hang below a vehicle frame of another name; not a scene, geo or world root). Undefined when none:
+ * cuboids are then taken as given in the ego frame.
  */
 export function findEgoSystem(ol: OpenLabel): string | undefined {
-  const names = Object.keys(ol.coordinate_systems ?? {});
-  const local = names.filter((n) => /local/i.test(ol.coordinate_systems![n]!.type ?? ''));
-  return (
+  const systems = ol.coordinate_systems ?? {};
+  const names = Object.keys(systems);
+  const local = names.filter((n) => /local/i.test(systems[n]!.type ?? ''));
+  const named =
     names.find((n) => n === EGO_CS) ??
-    names.find((n) => /^(ego|vehicle|base|base_link)$/i.test(n)) ??
-    (local.length === 1 ? local[0] : undefined)
-  );
+    names.find((n) => /^(ego|ego[-_]vehicle|vehicle|base|base_link)$/i.test(n)) ??
+    (local.length === 1 ? local[0] : undefined);
+  if (named !== undefined) return named;
+  const lidar = Object.keys(ol.streams ?? {}).find((id) => ol.streams![id]!.type === 'lidar' && systems[id]);
+  let root = lidar;
+  for (let seen = 0; root !== undefined && systems[root]?.parent && seen < names.length; seen++) root = systems[root]!.parent; // prettier-ignore
+  return root !== undefined && systems[root] && !/scene|geo|world|map|odom/i.test(`${systems[root]!.type} ${root}`) ? root : undefined; // prettier-ignore
 }
 
 /** The frame count: one past the highest frame any part of the file names (at least one). */
@@ -34,15 +41,31 @@ export function countFrames(ol: OpenLabel): number {
   return Math.max(0, ...ends.filter((n) => Number.isInteger(n) && n >= 0)) + 1;
 }
 
-/** A frame's or a sample's time, µs: `timestamp_us`, else `timestamp` in seconds, else a date string, else `fallbackUs`. */
-function timeOf(properties: Record<string, unknown> | undefined, fallbackUs: number): number {
+/**
+ * A time given in `properties` (a frame's `frame_properties`, a stream's `stream_properties` or its `sync`), µs:
+ * `timestamp_us`, else `timestamp` in seconds, as a number or as a decimal string (read digit by digit, so that
+ * "1631441453.299504000" gives its µs exactly), else a date string. Undefined when none is given or reads.
+ */
+export function readOlTime(properties: Record<string, unknown> | undefined): number | undefined {
   const us = properties?.['timestamp_us'];
   if (typeof us === 'number' && Number.isFinite(us)) return Math.round(us);
   const t = properties?.['timestamp'];
   if (typeof t === 'number' && Number.isFinite(t)) return Math.round(t * 1e6);
+  if (typeof t !== 'string') return undefined;
+  const seconds = /^\s*(-?)(\d+)(?:\.(\d*))?\s*$/.exec(t);
+  if (seconds) {
+    const [, sign, whole, fraction = ''] = seconds;
+    const us = Number(whole) * 1e6 + Math.round(Number(`0.${fraction}0`) * 1e6);
+    return sign ? -us : us;
+  }
   // "2020-04-11 12:00:07" has no zone: read it as UTC, as the sample times of every other layout are.
-  const ms = typeof t === 'string' ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t.replace(' ', 'T')}Z`) : NaN;
-  return Number.isFinite(ms) ? ms * 1000 : fallbackUs;
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t.replace(' ', 'T')}Z`);
+  return Number.isFinite(ms) ? ms * 1000 : undefined;
+}
+
+/** A sample's time: its `stream_properties` (`timestamp_us`, `timestamp`), else their `sync.timestamp`. */
+export function readOlSampleTime(properties: Record<string, unknown> | undefined): number | undefined {
+  return readOlTime(properties) ?? readOlTime(properties?.['sync'] as Record<string, unknown> | undefined);
 }
 
 /**
@@ -85,10 +108,10 @@ export function readOlScene(
   const frames: Frame[] = [];
   for (let index = 0; index < countFrames(ol); index++) {
     const properties = ol.frames?.[String(index)]?.frame_properties;
-    const timestampUs = timeOf(properties, index * NOMINAL_FRAME_PERIOD_US);
+    const timestampUs = readOlTime(properties) ?? index * NOMINAL_FRAME_PERIOD_US;
     const samples: SensorSample[] = Object.entries(properties?.streams ?? {}).flatMap(([sensorId, s]) => {
       if (!sensors.has(sensorId) || typeof s.uri !== 'string') return [];
-      return [{ sensorId, timestampUs: timeOf(s.stream_properties, timestampUs), uri: s.uri }];
+      return [{ sensorId, timestampUs: readOlSampleTime(s.stream_properties) ?? timestampUs, uri: s.uri }];
     });
     const worldFromEgo = world === undefined ? undefined : graph.transform(world, ego!, String(index));
     frames.push({

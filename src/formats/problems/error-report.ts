@@ -26,6 +26,7 @@ export interface ErrorReport {
 
 /** Any thrown value as an `ErrorReport`. */
 export function reportError(error: unknown): ErrorReport {
+  if (error instanceof ReportedError) return error.report;
   if (error instanceof CodedError) return { message: error.message, code: error.code, values: error.values };
   // An edit refused for what the labels hold: core's errors carry what the sentence names.
   if (error instanceof TracksOverlapError)
@@ -42,4 +43,18 @@ export function reportError(error: unknown): ErrorReport {
     };
   }
   return { message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * An error reported where it was thrown, in a worker: a worker hands a thrown error over as its name and message
+ * only, so the worker sends its `ErrorReport` and the main thread throws this with it.
+ */
+export class ReportedError extends Error {
+  constructor(
+    readonly report: ErrorReport,
+    name: string,
+  ) {
+    super(report.message);
+    this.name = name;
+  }
 }

@@ -1,6 +1,16 @@
+import { CodedError } from '../problems/coded-error';
+
 /** The folder layouts `importScene` understands. */
 export type LayoutKind =
-  'kitti-object' | 'kitti-tracking' | 'kitti-raw' | 'nuscenes-sample' | 'sustechpoints' | 'frustum-manifest';
+  | 'kitti-object'
+  | 'kitti-tracking'
+  | 'kitti-raw'
+  | 'nuscenes'
+  | 'nuscenes-sample'
+  | 'argoverse2'
+  | 'sustechpoints'
+  | 'openlabel'
+  | 'frustum-manifest';
 
 interface LayoutRule {
   kind: LayoutKind;
@@ -43,6 +53,11 @@ const RULES: LayoutRule[] = [
     prefers: 'label_2/',
   },
   {
+    kind: 'nuscenes',
+    description: 'nuScenes (v1.0-<split>/scene.json and the other tables, samples/, sweeps/)',
+    marker: /^((?:.*\/)?)v1\.0-[^/]+\/scene\.json$/,
+  },
+  {
     kind: 'nuscenes-sample',
     description: 'a nuScenes-style sample (derived/sample_calib_and_boxes.json, samples/LIDAR_TOP/*.pcd.bin)',
     marker: /^((?:.*\/)?)derived\/sample_calib_and_boxes\.json$/,
@@ -53,10 +68,28 @@ const RULES: LayoutRule[] = [
     marker: /^((?:.*\/)?)lidar\/[^/]+\.pcd$/,
     alsoNeeds: /^(label|calib)\//,
   },
+  {
+    kind: 'argoverse2',
+    description: 'an Argoverse 2 sensor log (<log>/sensors/lidar/<time>.feather)',
+    marker: /^((?:.*\/)?)sensors\/lidar\/\d+\.feather$/,
+    // The marker finds a log folder; the root is the folder that holds the logs ('' when a log itself is chosen).
+    toRoot: (log) => log.replace(/[^/]+\/$/, ''),
+  },
+  {
+    kind: 'openlabel',
+    description: 'an OpenLABEL 1.0 file naming its sensor files (<name>.json at the top)',
+    // A path alone cannot tell an OpenLABEL file from other JSON: the importer reads it and says so.
+    marker: /^()[^/]+\.json$/,
+  },
 ];
 
 /** The layouts looked for, in words, for the error a folder with none of them gets. */
 export const LAYOUT_DESCRIPTIONS: readonly string[] = RULES.map((r) => r.description);
+
+/** What a folder (named `folder`) with no known layout gets: the layouts looked for, in words. */
+export function noLayoutError(folder: string): CodedError {
+  return new CodedError('scene.no-layout', `${folder}: no scene layout recognised; looked for ${LAYOUT_DESCRIPTIONS.join('; ')}`, { folder }); // prettier-ignore
+}
 
 /**
  * Recognises a scene layout from a folder's file paths. The root is the folder prefix the layout lives under

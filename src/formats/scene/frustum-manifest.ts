@@ -35,6 +35,9 @@ export interface ManifestFrame {
   worldFromEgo?: number[];
   lidar: ManifestSample[];
   cameras?: ManifestSample[];
+  /** False for a sweep between keyframes (see `Frame.keyframe`). */
+  keyframe?: boolean;
+  externalId?: string;
 }
 
 export interface ManifestCuboid {

@@ -7,6 +7,10 @@ import type { FileProblem, SceneFiles } from './scene-files';
 /** What every layout importer is handed: the files, the layout's root, and the shared bookkeeping. */
 export interface ImportOptions {
   labelsAs?: 'labels' | 'prelabels';
+  /** Which of the folder's scenes to import (a `SceneChoice.id` from `listScenes`); absent: the first. */
+  scene?: string;
+  /** Also import the sweeps between a dataset's keyframes as unlabelled frames (nuScenes), where it has them. */
+  sweeps?: boolean;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -78,6 +82,12 @@ export class ImportContext {
       this.#done++;
       this.#report();
     }
+  }
+
+  /** Counts one planned read done that went to `files` another way than `read` (a table streamed in ranges). */
+  readDone(): void {
+    this.#done++;
+    this.#report();
   }
 
   async readText(path: string): Promise<string | undefined> {

@@ -36,6 +36,8 @@ export async function importFrustumManifest(ctx: ImportContext, base: SceneBase)
     ...(f.worldFromEgo ? { worldFromEgo: f.worldFromEgo } : {}),
     lidar: samples(f.lidar, f.timestampUs),
     cameras: samples(f.cameras ?? [], f.timestampUs),
+    ...(f.keyframe === false ? { keyframe: false } : {}),
+    ...(f.externalId !== undefined ? { externalId: f.externalId } : {}),
   }));
   const labels = base.labels('manifest');
   for (const group of manifest.labels ?? []) {

@@ -1,14 +1,16 @@
 import type { Cuboid, Track } from '../../core/model/labels';
 import type { Scene } from '../../core/model/scene';
 import type { BinLayout } from '../pointcloud/read-point-cloud-file';
-import { CodedError } from '../problems/coded-error';
-import { detectLayout, LAYOUT_DESCRIPTIONS, type LayoutKind } from './detect-layout';
+import { detectLayout, noLayoutError, type LayoutKind } from './detect-layout';
 import { ImportContext, type ImportOptions } from './import-context';
 import { importFrustumManifest } from './import-frustum-manifest';
 import { importKittiObject } from './import-kitti-object';
 import { importKittiRaw } from './import-kitti-raw';
 import { importKittiTracking } from './import-kitti-tracking';
 import { importNuscenesSample } from './import-nuscenes-sample';
+import { importOpenlabelScene } from './import-openlabel-scene';
+import { importArgoverse2 } from './argoverse2/import-argoverse2';
+import { importNuscenesTables } from './nuscenes/import-nuscenes-tables';
 import { importSustechpoints } from './import-sustechpoints';
 import { SceneBase } from './scene-base';
 import type { FileProblem, SceneFiles } from './scene-files';
@@ -32,8 +34,11 @@ const IMPORTERS: Record<LayoutKind, (ctx: ImportContext, base: SceneBase) => Pro
   'kitti-object': importKittiObject,
   'kitti-tracking': importKittiTracking,
   'kitti-raw': importKittiRaw,
+  nuscenes: importNuscenesTables,
   'nuscenes-sample': importNuscenesSample,
+  argoverse2: importArgoverse2,
   sustechpoints: importSustechpoints,
+  openlabel: importOpenlabelScene,
   'frustum-manifest': importFrustumManifest,
 };
 
@@ -46,12 +51,11 @@ const IMPORTERS: Record<LayoutKind, (ctx: ImportContext, base: SceneBase) => Pro
  */
 export async function importScene(files: SceneFiles, options: ImportOptions = {}): Promise<ImportedScene> {
   const layout = detectLayout(files.list());
-  if (!layout) {
-    throw new CodedError('scene.no-layout', `${files.name}: no scene layout recognised; looked for ${LAYOUT_DESCRIPTIONS.join('; ')}`, { folder: files.name }); // prettier-ignore
-  }
+  if (!layout) throw noLayoutError(files.name);
   const ctx = new ImportContext(files, layout.root, options);
   ctx.checkAborted();
-  const base = new SceneBase(layout.kind, files.name, ctx.paths, options.labelsAs);
+  const variant = [options.scene ?? '', options.sweeps ? 'sweeps' : ''].filter(Boolean).join('+');
+  const base = new SceneBase(layout.kind, files.name, ctx.paths, options.labelsAs, variant);
   const scene = await IMPORTERS[layout.kind](ctx, base);
   ctx.checkAborted();
   ctx.finish();

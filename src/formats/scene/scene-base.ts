@@ -28,8 +28,10 @@ export class SceneBase {
     readonly sourceName: string,
     paths: readonly string[],
     labelsAs: 'labels' | 'prelabels' = 'labels',
+    /** Which of the folder's scenes, read how (see `hashListing`); empty for a folder of one scene. */
+    variant = '',
   ) {
-    this.contentHash = hashListing(kind, sourceName, paths);
+    this.contentHash = hashListing(kind, sourceName, paths, variant);
     this.id = `${kind}-${this.contentHash}`;
     this.labelSource =
       labelsAs === 'prelabels'

@@ -24,6 +24,8 @@ export function writeFrustumManifest(scene: Scene, prefix = ''): FrustumManifest
       ...(f.worldFromEgo ? { worldFromEgo: [...f.worldFromEgo] } : {}),
       lidar: f.lidar.map((s) => sample(s, f.timestampUs)),
       ...(f.cameras.length ? { cameras: f.cameras.map((s) => sample(s, f.timestampUs)) } : {}),
+      ...(f.keyframe === false ? { keyframe: false } : {}),
+      ...(f.externalId !== undefined ? { externalId: f.externalId } : {}),
     })),
   };
 }
