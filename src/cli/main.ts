@@ -7,6 +7,7 @@ import { fitFile, formatFitResult, parseFitArgs } from './fit';
 import { errorLine } from './error-line';
 import { inspectPath } from './inspect-path';
 import { lintPath, parseLintArgs } from './lint';
+import { formatScaffoldSummary, parseManifestArgs, writeManifestScaffold } from './manifest';
 import { parseValidateArgs, validateFile } from './validate';
 
 /** Where the CLI writes: `out` for results (stdout), `err` for one-line failures (stderr). */
@@ -15,9 +16,9 @@ export type CliWriter = (line: string) => void;
 /**
  * The headless entry (`npx frustum`): runs in node on the same pure modules as the app. Answers `help`,
  * `version`, `inspect <file-or-folder>`, `fit <file> --at x,y [--class id]`, `convert <input> --to <format>
- * -o <out>`, `validate <file.json>`, `lint <input>` and `agree <a> <b>`. Resolves to the exit code: 0 done,
- * 1 unreadable input (or nothing to fit at the click, a file that breaks the OpenLABEL schema, a lint finding of
- * severity error), 2 misuse.
+ * -o <out>`, `validate <file.json>`, `lint <input>`, `agree <a> <b>` and `manifest <folder>`. Resolves to the
+ * exit code: 0 done, 1 unreadable input (or nothing to fit at the click, a file that breaks the OpenLABEL schema,
+ * a lint finding of severity error, a manifest that would replace a file without --force), 2 misuse.
  */
 export async function runCli(
   args: readonly string[],
@@ -47,6 +48,7 @@ export async function runCli(
       out(`  ${t('cli.validate')}`);
       out(`  ${t('cli.lint')}`);
       out(`  ${t('cli.agree')}`);
+      out(`  ${t('cli.manifest')}`);
       return 0;
     case 'version':
     case '--version':
@@ -143,6 +145,21 @@ export async function runCli(
       }
       try {
         out(formatAgreement(await agreeFiles(request)));
+        return 0;
+      } catch (error) {
+        err(t('cli.failed', { command, message: oneLine(error) }));
+        return 1;
+      }
+    }
+    case 'manifest': {
+      const request = parseManifestArgs(args.slice(1));
+      if (!request) {
+        err(t('cli.manifestUsage'));
+        return 2;
+      }
+      try {
+        const { file, scaffold } = await writeManifestScaffold(request);
+        formatScaffoldSummary(file, scaffold).forEach((line) => out(line));
         return 0;
       } catch (error) {
         err(t('cli.failed', { command, message: oneLine(error) }));

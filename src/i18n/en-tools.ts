@@ -171,6 +171,8 @@ export const enTools = {
     lint: "lint      Check a scene folder's or a label file's labels; print the findings as JSON (exit 1 on an error)",
     lintUsage:
       'Usage: frustum lint <folder-or-label-file> [--profile <profile.json>] [--dismissals <dismissals.json|bundle>] [--ontology <id|ontology.json|none>]',
+    manifest: 'manifest  Scaffold a scene manifest from a folder of sweeps and images, to fill in',
+    manifestUsage: 'Usage: frustum manifest <folder> [-o <file.frustum.json>] [--force]',
     failed: 'frustum {{command}}: {{message}}',
     unknown: 'Unknown command "{{command}}". Run "frustum help" for the list of commands.',
   },

@@ -174,6 +174,8 @@ export const zhCNTools: Pick<Catalogue, keyof typeof enTools> = {
     lint: 'lint      检查场景文件夹或标注文件中的标注，以 JSON 输出检查结果（有错误级结果时退出码为 1）',
     lintUsage:
       '用法：frustum lint <文件夹或标注文件> [--profile <配置.json>] [--dismissals <忽略记录.json|数据包>] [--ontology <本体 id|本体.json|none>]',
+    manifest: 'manifest  由点云与图像文件夹生成待填写的场景清单骨架',
+    manifestUsage: '用法：frustum manifest <文件夹> [-o <文件.frustum.json>] [--force]',
     failed: 'frustum {{command}}：{{message}}',
     unknown: '未知命令“{{command}}”。运行“frustum help”查看命令列表。',
   },
