@@ -2,13 +2,28 @@ import type { FrustumDb, SceneOrigin } from '../storage/db';
 import type { FrameCache } from '../storage/frame-cache';
 import { LabelRepository } from '../storage/label-repository';
 import { copyToOpfs, pruneOpfsScene } from '../storage/opfs-files';
-import { importScene, type ImportedScene } from '../formats/scene/import-scene';
+import type { ImportedScene } from '../formats/scene/import-scene';
 import type { SceneFiles } from '../formats/scene/scene-files';
 import type { Scene } from '../core/model/scene';
 import type { LabelRecord } from '../core/model/labels';
-import type { ImportKeep, ImportPhase, SceneSummary } from '../state/library.svelte';
+import type { FolderRequest, ImportKeep, ImportPhase, SceneSummary } from '../state/library.svelte';
 
 type Progress = (phase: ImportPhase, done: number, total: number) => void;
+
+/** Reads a folder's scene: in the app, in a worker of its own (`decode/import-client.ts`). */
+export type SceneReader = (
+  files: SceneFiles,
+  request: FolderRequest,
+  signal: AbortSignal,
+  onProgress: (done: number, total: number) => void,
+) => Promise<ImportedScene>;
+
+/**
+ * Reads a folder's scene here, on this thread (tests, and where workers are not at hand). The importers load
+ * only then: the app reads folders in a worker, and its own bundle need not carry every dataset's reader.
+ */
+export const readSceneHere: SceneReader = async (files, request, signal, onProgress) =>
+  (await import('../formats/scene/import-scene')).importScene(files, { ...request, signal, onProgress });
 
 /** The files of every frame: what a dropped folder must keep for the scene to reopen. */
 function framePaths(scene: Scene): string[] {
@@ -42,20 +57,18 @@ export function summarise(scene: Scene, origin: SceneOrigin): SceneSummary {
 
 /**
  * Reads a folder's scene, and the scenes here from the same folder: the same listing (the same id), or a
- * folder of the same name (or manifest URL) read as the same layout.
+ * folder of the same name (or manifest URL) read as the same layout, and, of a folder of many scenes, the same
+ * scene of it (by name).
  */
 export async function readFolder(
   db: FrustumDb,
   files: SceneFiles,
   progress: Progress,
   signal: AbortSignal,
-  labelsAs: 'labels' | 'prelabels',
+  request: FolderRequest,
+  read: SceneReader = readSceneHere,
 ): Promise<{ imported: ImportedScene; same: SceneSummary[] }> {
-  const imported = await importScene(files, {
-    labelsAs,
-    signal,
-    onProgress: (done, total) => progress('reading', done, total),
-  });
+  const imported = await read(files, request, signal, (done, total) => progress('reading', done, total));
   const { scene } = imported;
   const root = scene.source.kind === 'files' ? scene.source.root : undefined;
   const [scenes, origins] = await Promise.all([db.scenes.toArray(), db.origins.toArray()]);
@@ -64,7 +77,10 @@ export async function readFolder(
     (s) =>
       originOf.has(s.id) &&
       (s.id === scene.id ||
-        (s.source.kind === 'files' && s.source.root === root && layoutOf(s.id) === layoutOf(scene.id))),
+        (s.source.kind === 'files' &&
+          s.source.root === root &&
+          layoutOf(s.id) === layoutOf(scene.id) &&
+          (request.scene === undefined || s.name === scene.name))),
   );
   return { imported, same: same.map((s) => summarise(s, originOf.get(s.id)!)) };
 }

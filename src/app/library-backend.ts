@@ -29,7 +29,8 @@ import { LOCAL_AUTHOR } from '../core/model/local-author';
 import type { PersonState } from '../state/person.svelte';
 import { importBundle } from './bundle-import';
 import { readWork } from '../storage/label-repository';
-import { readFolder, storeFolder, summarise } from './folder-import';
+import { readFolder, readSceneHere, storeFolder, summarise } from './folder-import';
+import type { WorkerImporter } from '../decode/import-client';
 
 export interface Services {
   db: FrustumDb;
@@ -44,6 +45,8 @@ export interface Services {
   display: DisplayState;
   /** Who works in this browser (records say `local` where none is wired). */
   person?: PersonState;
+  /** Reads folders in a worker of their own; absent (tests), on this thread. */
+  importer?: WorkerImporter;
 }
 
 export async function filesOf(origin: SceneOrigin, scene: Scene): Promise<SceneFiles | undefined> {
@@ -110,7 +113,14 @@ export function createLibraryBackend(services: Services): LibraryBackend {
       return session;
     },
 
-    readFolder: (files, progress, signal, labelsAs) => readFolder(db, files, progress, signal, labelsAs),
+    readFolder: (files, progress, signal, request) =>
+      readFolder(db, files, progress, signal, request, services.importer?.importScene ?? readSceneHere),
+
+    listFolderScenes: async (files, signal) =>
+      (
+        await (services.importer?.listScenes(files, signal) ??
+          import('../formats/scene/list-scenes').then((m) => m.listScenes(files)))
+      ).scenes,
 
     storeFolder: (imported, files, keep, progress, signal, replace) =>
       storeFolder(services, imported, files, keep, progress, signal, replace),

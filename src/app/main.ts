@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import { createWorkerImporter } from '../decode/import-client';
 import Shell from '../ui/Shell.svelte';
 import { openDb, type FrustumDb, type SceneOrigin } from '../storage/db';
 import { FrameCache, cacheBytesFromEstimate } from '../storage/frame-cache';
@@ -83,6 +84,9 @@ async function start(): Promise<void> {
       1,
     ),
     display: new DisplayState(localStorage),
+    importer: createWorkerImporter(
+      () => new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' }),
+    ),
   };
   const demoId = await ensureDemoScene(db, services.cache, services.demoPool);
   const library = new LibraryState(

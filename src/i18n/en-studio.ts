@@ -68,6 +68,9 @@ export const enStudio = {
   },
   timeline: {
     frame: 'Frame {{index}} / {{count}}',
+    sweep: 'sweep',
+    sweepHint:
+      'A sweep between the dataset’s keyframes: its labels are left out of an export in the dataset’s own format',
     time: '{{seconds}} s',
     previous: 'Previous frame',
     next: 'Next frame',
@@ -116,7 +119,7 @@ export const enStudio = {
     kindUrl: 'From a URL',
     importTitle: 'Bring your own drive',
     importHint:
-      'KITTI (object, tracking, raw), nuScenes-style samples, SUSTechPOINTS, or a folder with a Frustum scene manifest. You can also drop a folder anywhere on the window.',
+      'KITTI (object, tracking, raw), nuScenes (v1.0 tables, or a sample), Argoverse 2 sensor logs, SUSTechPOINTS, an OpenLABEL file naming its sensor files, or a folder with a Frustum scene manifest (`frustum manifest` writes one to fill in). You can also drop a folder anywhere on the window.',
     pickFolder: 'Open folder…',
     uploadFolder: 'Copy a folder in…',
     urlLabel: 'Manifest URL',

@@ -70,6 +70,8 @@ export const zhCNStudio: Pick<Catalogue, keyof typeof enStudio> = {
   },
   timeline: {
     frame: '第 {{index}} / {{count}} 帧',
+    sweep: '扫描帧',
+    sweepHint: '数据集关键帧之间的扫描：以数据集自身格式导出时不含其标注',
     time: '{{seconds}} 秒',
     previous: '上一帧',
     next: '下一帧',
@@ -117,7 +119,7 @@ export const zhCNStudio: Pick<Catalogue, keyof typeof enStudio> = {
     kindUrl: '来自 URL',
     importTitle: '导入您自己的路段',
     importHint:
-      '支持 KITTI（目标检测、跟踪、原始数据）、nuScenes 样式样本、SUSTechPOINTS，或带有 Frustum 场景清单的文件夹。也可以把文件夹拖放到窗口任意位置。',
+      '支持 KITTI（目标检测、跟踪、原始数据）、nuScenes（v1.0 数据表或样例）、Argoverse 2 传感器日志、SUSTechPOINTS、注明传感器文件的 OpenLABEL 文件，或带有 Frustum 场景清单的文件夹（命令行可生成待填写的清单）。也可以把文件夹拖放到窗口任意位置。',
     pickFolder: '打开文件夹…',
     uploadFolder: '复制文件夹到浏览器…',
     urlLabel: '清单 URL',

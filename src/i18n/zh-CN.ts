@@ -5,6 +5,15 @@ import { zhCNReview } from './zh-CN-review';
 import { zhCNQa } from './zh-CN-qa';
 import { zhCNDashboard } from './zh-CN-dashboard';
 import { zhCNDiff } from './zh-CN-diff';
+import { zhCNImport } from './zh-CN-import';
 
 /** 简体中文 catalogue. Typed against the English one, so a missing key fails the type check. */
-export const zhCN: Catalogue = { ...zhCNStudio, ...zhCNTools, ...zhCNReview, ...zhCNQa, ...zhCNDashboard, ...zhCNDiff };
+export const zhCN: Catalogue = {
+  ...zhCNStudio,
+  ...zhCNTools,
+  ...zhCNReview,
+  ...zhCNQa,
+  ...zhCNDashboard,
+  ...zhCNDiff,
+  ...zhCNImport,
+};

@@ -10,6 +10,12 @@ import { OntologiesState, type OntologyBackend } from './ontologies.svelte';
 import type { ExportBackend } from './export.svelte';
 import type { SceneViews } from './scene-views';
 import { ReimportQuestion } from './reimport.svelte';
+import { SceneChoiceQuestion } from './scene-choice.svelte';
+import type { SceneChoice } from '../formats/scene/scene-choice';
+import type { ImportOptions } from '../formats/scene/import-context';
+
+/** Which of a folder's scenes to read, and how labels beside the data come in. */
+export type FolderRequest = Pick<ImportOptions, 'labelsAs' | 'scene' | 'sweeps'>;
 
 export interface SceneSummary {
   id: string;
@@ -51,8 +57,10 @@ export interface LibraryBackend extends OntologyBackend {
     files: SceneFiles,
     progress: (phase: ImportPhase, done: number, total: number) => void,
     signal: AbortSignal,
-    labelsAs: 'labels' | 'prelabels',
+    request: FolderRequest,
   ): Promise<{ imported: ImportedScene; same: SceneSummary[] }>;
+  /** The scenes a folder holds where it holds several (see `listScenes`), read from its small files only. */
+  listFolderScenes(files: SceneFiles, signal: AbortSignal): Promise<SceneChoice[]>;
   /**
    * Stores a scene `readFolder` read, and returns its id: as a scene of its own, or with `replace` in place of
    * that scene's sensor data, its labels, history, versions and exports kept. `keep` says how it reopens.
@@ -97,6 +105,8 @@ export class LibraryState {
   importing = $state<ImportProgress | undefined>(undefined);
   /** A folder already here is coming in again: open it, replace its sensor data, or add it as another scene. */
   readonly reimport = new ReimportQuestion();
+  /** A folder of several scenes (or with sweeps between keyframes) is coming in: which, and how. */
+  readonly sceneChoice = new SceneChoiceQuestion();
   problems = $state.raw<FileProblem[]>([]);
   /** The last import's problems, one group per code (count, first message, first places), first seen first. */
   readonly problemGroups = $derived(groupProblems(this.problems));
@@ -167,8 +177,14 @@ export class LibraryState {
       const progress = (phase: ImportPhase, done: number, total: number) =>
         (this.importing = { phase, done, total, source, files: count });
       progress('reading', 0, 0);
-      const labelsAs = this.labelsAsPrelabels ? 'prelabels' : 'labels';
-      const { imported, same } = await this.backend.readFolder(files, progress, signal, labelsAs);
+      const request: FolderRequest = { labelsAs: this.labelsAsPrelabels ? 'prelabels' : 'labels' };
+      const scenes = await this.backend.listFolderScenes(files, signal);
+      if (scenes.length > 1 || scenes.some((s) => s.hasSweeps)) {
+        const choice = await this.sceneChoice.ask({ source, scenes }, signal);
+        if (choice.kind === 'cancel') return;
+        Object.assign(request, { scene: choice.scene, sweeps: choice.sweeps });
+      }
+      const { imported, same } = await this.backend.readFolder(files, progress, signal, request);
       let replace: string | undefined;
       if (same.length > 0) {
         const canAddNew = !same.some((s) => s.id === imported.scene.id);
@@ -185,6 +201,9 @@ export class LibraryState {
       await this.refresh();
       this.importing = undefined;
       await this.open(sceneId);
+      // The check a new calibration needs first: the sweep's points drawn on every camera image.
+      if (this.session?.scene.id === sceneId && this.session.scene.cameras.length > 0)
+        this.session.projectPoints = true;
       // Keep the dialog up when there is something to read about the import. Shown only now, with the scene
       // listed and open: shown earlier, a reader (or a test) saw the problems beside a list without the scene,
       // and opening the scene closed the dialog under them.

@@ -1,3 +1,4 @@
+import { Question } from './question.svelte';
 import type { SceneSummary } from './library.svelte';
 
 /** What the user is asked when a folder comes in that the library already holds a scene of. */
@@ -19,25 +20,9 @@ export interface ReimportAsk {
 export type ReimportChoice =
   { kind: 'reopen'; sceneId: string } | { kind: 'replace'; sceneId: string } | { kind: 'new' } | { kind: 'cancel' };
 
-/** The one question an import can be waiting on, answered from the scenes dialog. */
-export class ReimportQuestion {
-  pending = $state.raw<ReimportAsk | undefined>(undefined);
-  #answer: ((choice: ReimportChoice) => void) | undefined;
-
-  /** Asks, and resolves with the answer; a cancelled import (`signal`) answers `cancel`. */
-  ask(question: ReimportAsk, signal: AbortSignal): Promise<ReimportChoice> {
-    this.answer({ kind: 'cancel' });
-    return new Promise((resolve) => {
-      this.pending = question;
-      this.#answer = resolve;
-      signal.addEventListener('abort', () => this.answer({ kind: 'cancel' }), { once: true });
-    });
-  }
-
-  answer(choice: ReimportChoice): void {
-    const answer = this.#answer;
-    this.#answer = undefined;
-    this.pending = undefined;
-    answer?.(choice);
+/** The question an import of a folder already here waits on. */
+export class ReimportQuestion extends Question<ReimportAsk, ReimportChoice> {
+  constructor() {
+    super({ kind: 'cancel' });
   }
 }

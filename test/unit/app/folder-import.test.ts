@@ -31,7 +31,9 @@ describe('importing a folder into the library', () => {
   it('stores a new scene dated now, with the labels found beside the data', async () => {
     db = openDb(`folder-import-${++n}`);
     const services = { db, cache: new FrameCache(db, 1e9) };
-    const { imported, same } = await readFolder(db, folder('drive'), none, new AbortController().signal, 'labels');
+    const { imported, same } = await readFolder(db, folder('drive'), none, new AbortController().signal, {
+      labelsAs: 'labels',
+    });
     expect(same).toEqual([]);
     const before = Date.now();
     const { sceneId } = await storeFolder(services, imported, folder('drive'), keep, none, new AbortController().signal); // prettier-ignore
@@ -44,7 +46,7 @@ describe('importing a folder into the library', () => {
     db = openDb(`folder-import-${++n}`);
     const services = { db, cache: new FrameCache(db, 1e9) };
     const signal = new AbortController().signal;
-    const first = await readFolder(db, folder('drive'), none, signal, 'labels');
+    const first = await readFolder(db, folder('drive'), none, signal, { labelsAs: 'labels' });
     const { sceneId } = await storeFolder(services, first.imported, folder('drive'), keep, none, signal);
     // The user's work since: one box moved.
     const repository = new LabelRepository(db, sceneId);
@@ -53,15 +55,15 @@ describe('importing a folder into the library', () => {
     await repository.append('moveCuboid', { added: [], updated: [[box, moved]], removed: [] }, 'ann');
 
     // The same files: the same scene, and nothing else offered as "the same".
-    const again = await readFolder(db, folder('drive'), none, signal, 'labels');
+    const again = await readFolder(db, folder('drive'), none, signal, { labelsAs: 'labels' });
     expect(again.same.map((s) => s.id)).toEqual([sceneId]);
     expect(again.same[0]).toMatchObject({ kind: 'url', source: keep.manifestUrl, frames: 3 });
     // A folder of that name with other files (a sweep added): another listing, still the same folder.
-    const grown = await readFolder(db, folder('drive', true), none, signal, 'labels');
+    const grown = await readFolder(db, folder('drive', true), none, signal, { labelsAs: 'labels' });
     expect(grown.imported.scene.id).not.toBe(sceneId);
     expect(grown.same.map((s) => s.id)).toEqual([sceneId]);
     // Another folder's name is not the same folder.
-    expect((await readFolder(db, folder('other'), none, signal, 'labels')).same).toEqual([]);
+    expect((await readFolder(db, folder('other'), none, signal, { labelsAs: 'labels' })).same).toEqual([]);
 
     const replaced = await storeFolder(services, grown.imported, folder('drive', true), keep, none, signal, sceneId);
     expect(replaced.sceneId).toBe(sceneId);

@@ -9,7 +9,7 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   ...['m', 'cm', 'km', 'px', 's', 'ms', 'Hz', 'KB', 'MB', 'GB'],
   // Formats, standards and products, always written by their own names.
   ...['OpenLABEL', 'ASAM', 'KITTI', 'nuScenes', 'SUSTechPOINTS', 'CSV', 'JSON', 'PCD', 'LAS', 'LAZ', 'PLY'],
-  ...['zip', 'SHA', 'WebGPU', 'WebGL', 'GPU', 'Frustum'],
+  ...['zip', 'SHA', 'WebGPU', 'WebGL', 'GPU', 'Frustum', 'Argoverse'],
   // Abbreviations Chinese writing keeps as they are.
   ...['ID', 'URL', 'SUV'],
   // Metric names the field writes in Latin script in Chinese too (papers, benchmarks, tools).

@@ -8,8 +8,9 @@ const here: SceneSummary = { id: 'kitti-object-aaaa', name: 'drive', kind: 'opfs
 
 /** A library over a backend stand-in: the folder reads as scene `readId`, and `same` are the scenes here. */
 function library(readId: string, same: SceneSummary[]) {
-  const imported = { scene: { id: readId, frames: [{}, {}, {}] }, tracks: [], cuboids: [], problems: [] };
+  const imported = { scene: { id: readId, frames: [{}, {}, {}], cameras: [] }, tracks: [], cuboids: [], problems: [] };
   const session = {
+    scene: imported.scene,
     playback: { pause: () => undefined },
     goToFrame: async () => undefined,
     labels: { doc: new Map() },
@@ -19,6 +20,7 @@ function library(readId: string, same: SceneSummary[]) {
     listScenes: async () => [here],
     openScene: vi.fn(async () => session),
     readFolder: vi.fn(async () => ({ imported: imported as unknown as ImportedScene, same })),
+    listFolderScenes: async () => [],
     storeFolder: vi.fn(async (_i: unknown, _f: unknown, _k: unknown, _p: unknown, _s: unknown, replace?: string) => ({
       sceneId: replace ?? readId,
     })),
