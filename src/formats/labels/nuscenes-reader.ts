@@ -42,7 +42,9 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     const pose = poses.get(s['ego_pose_token']);
     const posed = pose && vec(pose['translation'], 3) && vec(pose['rotation'], 4);
     const worldFromEgo = posed ? fromRotationTranslation(rotationFromQuaternion(pose['rotation'] as number[]), pose['translation'] as number[]) : undefined; // prettier-ignore
-    const frame = { index, timestampUs: Number(s['timestamp']) || 0, ...(worldFromEgo ? { worldFromEgo } : {}), lidar: [], cameras: [] }; // prettier-ignore
+    // The sample token stays the frame's dataset id, so that writing the labels again keeps it.
+    const externalId = typeof s['token'] === 'string' ? { externalId: s['token'] } : {};
+    const frame = { index, timestampUs: Number(s['timestamp']) || 0, ...(worldFromEgo ? { worldFromEgo } : {}), ...externalId, lidar: [], cameras: [] }; // prettier-ignore
     frameOf.set(s['token'], frame);
     return frame;
   });
@@ -89,6 +91,7 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
       attributes: isAttributes(a['attributes']) ? a['attributes'] : derived,
       keyframe,
       source: cuboidSourceOf(source['kind'], source, keyframe),
+      ...(typeof a['token'] === 'string' ? { externalId: a['token'] } : {}),
     });
   });
   const scene = {

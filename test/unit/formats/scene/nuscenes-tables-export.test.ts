@@ -49,5 +49,11 @@ describe('nuScenes v1.0 tables → nuScenes-style JSON', () => {
     expect(back.problems).toEqual([]);
     expect(back.set.scene.frames).toHaveLength(4);
     expect(back.set.cuboids).toHaveLength(annotations.length);
+    // ... with the tokens again, so that a second round trip writes the same ones.
+    const again = writeNuscenesStyle(back.set, testLineage());
+    expect(again.files[0]!.text).toContain(annotations[0]!['token'] as string);
+    const tokens = (text: string) => (JSON.parse(text) as { sample: { token: string }[] }).sample.map((x) => x.token);
+    expect(tokens(again.files[0]!.text)).toEqual(tokens(files[0]!.text));
+    expect(new Set(back.set.cuboids.map((c) => c.externalId))).toEqual(new Set(annotations.map((a) => a['token'])));
   });
 });
