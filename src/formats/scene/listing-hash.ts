@@ -1,23 +1,30 @@
-const TWO_32 = 4294967296;
-
 /**
- * 64-bit FNV-1a of a string's UTF-8 bytes, as 16 hex digits. Computed on two 32-bit halves so that it stays
- * exact without BigInt: the FNV prime is 2⁴⁰ + 0x1b3, so `h · prime = h · 0x1b3 + (h << 40)` mod 2⁶⁴. Integer
- * operations only (`Math.imul`, `>>> 0`) in an indexed loop: a large split's listing is megabytes of paths.
+ * 64-bit FNV-1a of a string's UTF-8 bytes, as 16 hex digits. Computed on four 16-bit limbs so that it stays
+ * exact without BigInt and every product fits a small integer: the FNV prime is 2⁴⁰ + 0x1b3, so
+ * `h · prime = h · 0x1b3 + (h << 40)` mod 2⁶⁴, the shift landing 8 bits into the third limb. A large split's
+ * listing is megabytes of paths: this runs at a few hundred MB/s.
  */
 export function fnv1a64(text: string): string {
   const bytes = new TextEncoder().encode(text);
-  let hi = 0xcbf29ce4;
-  let lo = 0x84222325;
+  let h0 = 0x2325,
+    h1 = 0x8422,
+    h2 = 0x9ce4,
+    h3 = 0xcbf2;
   for (let i = 0; i < bytes.length; i++) {
-    lo = (lo ^ bytes[i]!) >>> 0;
-    const loProduct = lo * 0x1b3; // < 2⁴¹: exact in a double
-    const low = loProduct >>> 0;
-    const carry = (loProduct - low) / TWO_32;
-    hi = (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
-    lo = low;
+    h0 ^= bytes[i]!;
+    const t0 = h0 * 0x1b3;
+    let t1 = h1 * 0x1b3;
+    let t2 = h2 * 0x1b3 + (h0 << 8);
+    const t3 = h3 * 0x1b3 + (h1 << 8);
+    t1 += t0 >>> 16;
+    h0 = t0 & 0xffff;
+    t2 += t1 >>> 16;
+    h1 = t1 & 0xffff;
+    h3 = (t3 + (t2 >>> 16)) & 0xffff;
+    h2 = t2 & 0xffff;
   }
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+  const hex = (v: number) => v.toString(16).padStart(4, '0');
+  return hex(h3) + hex(h2) + hex(h1) + hex(h0);
 }
 
 /**
