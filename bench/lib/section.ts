@@ -36,8 +36,8 @@ export interface ResultRow {
   points: number;
   /** What of ours was measured, e.g. "readPcd". */
   figure: string;
-  /** Milliseconds, bytes per point (memory), or bytes uploaded to the GPU per drawn frame. */
-  unit: 'ms' | 'B/pt' | 'B/frame';
+  /** Milliseconds, bytes per point (memory), bytes uploaded to the GPU per drawn frame, or megabytes held. */
+  unit: 'ms' | 'B/pt' | 'B/frame' | 'MB';
   p50: number;
   p95: number;
   anchor: string;
