@@ -86,3 +86,22 @@ export function trimPositions(positions: Float32Array, kept: KeptPoints): Float3
 function copyKept(values: Float32Array, sourceIndex: Uint32Array, out: Float32Array, count: number): void {
   for (let k = 0; k < count; k++) out[k] = values[sourceIndex[k]!]!;
 }
+
+/**
+ * A reader's cloud from what `compactValidPoints` kept of `count` points: the kept positions trimmed, the
+ * attributes (already compacted), the bounds, and how many invalid points were dropped.
+ */
+export function keptCloud(
+  positions: Float32Array,
+  count: number,
+  kept: KeptPoints,
+  attributes: Map<string, Float32Array>,
+) {
+  return {
+    count: kept.count,
+    positions: trimPositions(positions, kept),
+    attributes: Object.fromEntries(attributes),
+    bounds: kept.bounds,
+    invalidCount: count - kept.count,
+  };
+}

@@ -1,6 +1,6 @@
 import type { PointCloud } from '../../core/model/point-cloud';
 import { assertXyz } from './assert-xyz';
-import { compactAttribute, compactValidPoints, trimPositions } from './compact-valid-points';
+import { compactAttribute, compactValidPoints, keptCloud } from './compact-valid-points';
 import { decodeColumn } from './decode-column';
 import { allocateFloat32 } from './float32-pool';
 import type { RecordTable, TableColumn } from './record-table';
@@ -51,13 +51,7 @@ export function decodeRecords(table: RecordTable, fileName: string, fieldNames: 
     }
     add(column.name, decodeAttribute(table, column));
   }
-  return {
-    count: kept.count,
-    positions: trimPositions(positions, kept),
-    attributes: Object.fromEntries(attributes),
-    bounds: kept.bounds,
-    invalidCount: count - kept.count,
-  };
+  return keptCloud(positions, count, kept, attributes);
 }
 
 function decodeAttribute(table: RecordTable, column: TableColumn): Float32Array {

@@ -1,5 +1,5 @@
 import { assertXyz } from './assert-xyz';
-import { compactAttribute, compactValidPoints, trimPositions } from './compact-valid-points';
+import { compactAttribute, compactValidPoints, keptCloud } from './compact-valid-points';
 import type { DecodedPointCloud } from './decoded-point-cloud';
 import { decodeNumberColumn, numberTypeOf, readFeatherTable, requireColumn } from './feather-table';
 import { allocateFloat32 } from './float32-pool';
@@ -50,11 +50,7 @@ export function readFeatherSweep(bytes: Uint8Array, fileName = 'lidar/sweep.feat
     attributes.set(name, compactAttribute(values, kept));
   }
   return {
-    count: kept.count,
-    positions: trimPositions(positions, kept),
-    attributes: Object.fromEntries(attributes),
-    bounds: kept.bounds,
-    invalidCount: count - kept.count,
+    ...keptCloud(positions, count, kept, attributes),
     format: 'feather',
     fields,
   };
