@@ -132,6 +132,10 @@ export type FrustumDb = Dexie & {
  * scenes simply have none until their checks run. Dismissals are label records (journal and snapshots).
  * v9: the work log (`workLog`): a new store, so the dashboard of an older scene counts the journal it still has.
  * Verdicts, issues and rounds are label records, and authorship optional fields of them: nothing to migrate.
+ * v10: a pre-label box may be `confirmed`, a manual box may name the engine it was edited `from`: optional fields
+ * of label records, so records stored before read as pending pre-labels and plain manual boxes, as they were. The
+ * version is raised (no store changes) so that a database holding the new fields is never opened by an older
+ * Frustum, which would drop them on its next snapshot.
  */
 export function openDb(name = 'frustum'): FrustumDb {
   const db = new Dexie(name) as FrustumDb;
@@ -175,5 +179,6 @@ export function openDb(name = 'frustum'): FrustumDb {
     });
   db.version(8).stores({ issues: '[sceneId+id], sceneId' });
   db.version(9).stores({ workLog: 'id, sceneId' });
+  db.version(10).stores({});
   return db;
 }

@@ -1,3 +1,4 @@
+import { editedSource } from './confirm-prelabels';
 import { fromPose, transformDirection, type Vec3 } from '../math/mat4';
 import { normalizeAngle } from '../math/angle';
 import type { Cuboid, Track } from '../model/labels';
@@ -45,7 +46,7 @@ export function adjustTrack(doc: LabelDoc, args: TrackAdjustment): Patch {
       size: sizeOf(r.size, args, track.rigid),
       yaw: normalizeAngle(r.yaw + (args.yawDelta ?? 0)),
       keyframe: true,
-      source: { kind: 'manual' },
+      source: editedSource(r.source),
     };
     patch.updated.push([r, after]);
   }

@@ -3,6 +3,7 @@ import { normalizeAngle } from '../math/angle';
 import type { Cuboid } from '../model/labels';
 import type { LabelDoc, Patch } from './patch';
 import { derivedId } from '../tracks/interpolate';
+import { editedSource } from './confirm-prelabels';
 
 /** The pose and size fields an edit may change. */
 export type CuboidChange = Partial<Pick<Cuboid, 'position' | 'size' | 'yaw' | 'pitch' | 'roll' | 'attributes'>>;
@@ -33,7 +34,7 @@ export function updateCuboid(doc: LabelDoc, args: { cuboidId: string; change: Cu
     size: change.size ? [...change.size] : before.size,
     yaw: normalizeAngle(change.yaw ?? before.yaw),
     keyframe: true,
-    source: { kind: 'manual' },
+    source: editedSource(before.source),
   };
   return stored ? { added: [], updated: [[before, after]], removed: [] } : { added: [after], updated: [], removed: [] };
 }

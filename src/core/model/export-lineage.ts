@@ -17,8 +17,11 @@ export interface ExportLineage {
   inputs: ExportInput[];
   /** The ontology the class and attribute ids belong to. */
   ontology: { id: string; version: number };
-  /** Every model whose pre-labels are among the boxes, once each. */
-  prelabelModels: { name: string; version: string }[];
+  /**
+   * Every model whose pre-labels are among the boxes, once each; since bundle format 6 with how many of its boxes
+   * are still pending, confirmed as they were, and edited by a person.
+   */
+  prelabelModels: { name: string; version: string; boxes?: { pending: number; confirmed: number; edited: number } }[];
 }
 
 export interface ExportInput {

@@ -1,3 +1,4 @@
+import { tallyPrelabels } from './prelabel-tally';
 import type { Cuboid, LabelRecord } from './labels';
 
 /** A model whose pre-labels are among some boxes: named once however many boxes it made. */
@@ -28,15 +29,9 @@ export interface LabelVersion {
   digest: string;
 }
 
-/** Each pre-labelling model found among the boxes, once, in the order first met. */
+/** Each pre-labelling model found among the boxes (edited ones included), once, in the order first met. */
 export function prelabelModelsOf(records: Iterable<LabelRecord | Cuboid>): PrelabelModel[] {
-  const models = new Map<string, PrelabelModel>();
-  for (const r of records) {
-    if (r.type !== 'cuboid' || r.source.kind !== 'prelabel') continue;
-    const { model, version } = r.source;
-    if (!models.has(`${model}\n${version}`)) models.set(`${model}\n${version}`, { name: model, version });
-  }
-  return [...models.values()];
+  return tallyPrelabels(records).map(({ name, version }) => ({ name, version }));
 }
 
 /** The records in the one order digests and snapshots use: by id. */

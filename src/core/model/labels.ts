@@ -1,12 +1,22 @@
 import type { Vec3 } from '../math/mat4';
 import type { ReviewRecord } from './review';
 
-/** Where a box came from. Derived boxes are not stored; this names stored ones. */
+/**
+ * Where a box came from. Derived boxes are not stored; this names stored ones. A pre-label stays one until a
+ * person confirms it (`confirmed`) or edits it: the edited box is `manual` and keeps the engine as `from`, so
+ * lineage and the dashboard can count what the engine produced and what people corrected.
+ */
 export type CuboidSource =
-  | { kind: 'manual' }
+  | { kind: 'manual'; from?: PrelabelOrigin }
   | { kind: 'interpolated' }
   | { kind: 'propagated' }
-  | { kind: 'prelabel'; model: string; version: string; score: number };
+  | { kind: 'prelabel'; model: string; version: string; score: number; confirmed?: boolean };
+
+/** The engine a box was first produced by. */
+export interface PrelabelOrigin {
+  model: string;
+  version: string;
+}
 
 export type AttributeValue = string | number | boolean;
 

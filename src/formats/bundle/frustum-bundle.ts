@@ -16,8 +16,10 @@ export const BUNDLE_FORMAT = 'frustum-bundle';
 // segments may say who made and changed them (a record type version 3 refuses), and `labels/work-log.jsonl`
 // keeps the work the journal no longer holds. 5: frames may say they are sweeps between keyframes and carry the
 // dataset's id of the frame, in `scene.json` and in `manifest.json` (whose frames version 4's schema refuses),
-// and boxes the dataset's id. Versions 1 to 4 still read.
-export const BUNDLE_VERSION = 5;
+// and boxes the dataset's id. 6: a pre-label box may say a person confirmed it, a manual box the engine it was
+// edited from, and the lineage how many of each engine's boxes are pending, confirmed and edited (older readers
+// would lose the first two silently). Versions 1 to 5 still read.
+export const BUNDLE_VERSION = 6;
 
 /** One line of the label journal as a bundle keeps it: an applied patch, in the order it was applied. */
 export interface BundleJournalLine {

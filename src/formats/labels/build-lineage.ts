@@ -1,3 +1,4 @@
+import { tallyPrelabels } from '../../core/model/prelabel-tally';
 import type { ExportLineage } from '../../core/model/export-lineage';
 import type { LabelSet } from '../../core/model/label-set';
 import { shippedOntology } from '../../core/model/shipped-ontologies';
@@ -24,15 +25,12 @@ export interface LineageRequest {
 
 /**
  * The lineage of an export: the inputs with the SHA-256 of their bytes (read one at a time, in the order given),
- * the scene's ontology and its version, and each pre-labelling model found among the boxes once.
+ * the scene's ontology and its version, and each pre-labelling model found among the boxes once, with how many
+ * of its boxes are pending, confirmed and edited.
  */
 export async function buildLineage(request: LineageRequest): Promise<ExportLineage> {
   const inputs = [];
   for (const path of request.inputs) inputs.push({ path, sha256: await request.sha256(await request.read(path)) });
-  const models = new Map<string, { name: string; version: string }>();
-  for (const c of request.set.cuboids) {
-    if (c.source.kind === 'prelabel') models.set(`${c.source.model}\n${c.source.version}`, { name: c.source.model, version: c.source.version }); // prettier-ignore
-  }
   const ontologyId = request.set.scene.ontologyId;
   return {
     frustumVersion: FRUSTUM_VERSION,
@@ -42,6 +40,6 @@ export async function buildLineage(request: LineageRequest): Promise<ExportLinea
     time: request.time,
     inputs,
     ontology: { id: ontologyId, version: request.ontologyVersion ?? shippedOntology(ontologyId)?.version ?? 1 },
-    prelabelModels: [...models.values()],
+    prelabelModels: tallyPrelabels(request.set.cuboids).map(({ name, version, ...boxes }) => ({ name, version, boxes })),
   };
 }

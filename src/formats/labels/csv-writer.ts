@@ -57,7 +57,9 @@ export function writeCsv(set: LabelSet, lineage: ExportLineage, fileName = 'labe
   for (const box of boxes) {
     const track = trackOf.get(box.trackId);
     const s = box.source;
-    const prelabel = s.kind === 'prelabel' ? [s.model, s.version, cell(s.score)] : ['', '', ''];
+    // The engine behind a pre-label, and behind a box a person edited from one (no score: a person set it).
+    const engine = s.kind === 'prelabel' ? s : s.kind === 'manual' ? s.from : undefined;
+    const prelabel = [engine?.model ?? '', engine?.version ?? '', s.kind === 'prelabel' ? cell(s.score) : ''];
     text += csvRow([
       cell(box.frameIndex),
       cell(timeOf.get(box.frameIndex)),

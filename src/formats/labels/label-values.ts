@@ -25,18 +25,23 @@ export function isAttributeRecord(v: unknown): v is Record<string, AttributeValu
 }
 
 /**
- * A box's source as files spell it (a kind, and for pre-labels the model, its version and the score): a kind
- * Frustum does not know gives `manual` for a keyframe, `interpolated` otherwise; a missing score reads as 1.
+ * A box's source as files spell it (a kind, and for pre-labels the model, its version, the score and whether a
+ * person confirmed it; for a manual box the model that first produced it, if one did): a kind Frustum does not
+ * know gives `manual` for a keyframe, `interpolated` otherwise; a missing score reads as 1.
  */
 export function cuboidSourceOf(
   kind: unknown,
-  prelabel: { model?: unknown; version?: unknown; score?: unknown },
+  prelabel: { model?: unknown; version?: unknown; score?: unknown; confirmed?: unknown },
   keyframe: boolean,
 ): CuboidSource {
   if (kind === 'prelabel') {
     const score = prelabel.score === undefined || prelabel.score === '' ? 1 : Number(prelabel.score);
-    return { kind, model: String(prelabel.model ?? ''), version: String(prelabel.version ?? ''), score };
+    const model = String(prelabel.model ?? ''),
+      version = String(prelabel.version ?? '');
+    return { kind, model, version, score, ...(prelabel.confirmed === true && { confirmed: true }) };
   }
+  if (kind === 'manual' && typeof prelabel.model === 'string' && prelabel.model !== '')
+    return { kind, from: { model: prelabel.model, version: String(prelabel.version ?? '') } };
   if (kind === 'manual' || kind === 'interpolated' || kind === 'propagated') return { kind };
   return keyframe ? { kind: 'manual' } : { kind: 'interpolated' };
 }

@@ -90,7 +90,7 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
       ...pose,
       attributes: isAttributes(a['attributes']) ? a['attributes'] : derived,
       keyframe,
-      source: cuboidSourceOf(source['kind'], source, keyframe),
+      source: cuboidSourceOf(source['kind'], { ...source, ...engineOf(source['from']) }, keyframe),
       ...(typeof a['token'] === 'string' ? { externalId: a['token'] } : {}),
     });
   });
@@ -105,4 +105,9 @@ export function readNuscenesStyle(text: string, fileName: string): LabelSetRead 
     provenance: { contentHash: fnv1a64(text) },
   };
   return { set: { scene, tracks: inferRigid([...tracks.values()], cuboids), cuboids, segments: [] }, problems };
+}
+
+/** A manual box's `from` (the engine it was edited from), where the file has one. */
+function engineOf(from: unknown): Row {
+  return typeof from === 'object' && from !== null && !Array.isArray(from) ? (from as Row) : {};
 }

@@ -97,11 +97,11 @@ function idsOf(elements: [string, OlElement][], prefix: string): string[] {
   return elements.map(([key, e]) => (unique ? e.name : `${prefix}${key}`));
 }
 
-/** A cuboid's `interpolated`, `source`, `model`, `model_version` and `confidence` as Frustum's keyframe and source. */
+/** A cuboid's `interpolated`, `source`, `model`, `model_version`, `confidence` and `confirmed` as Frustum's keyframe and source. */
 function boxOrigin(attributes: OlAttributes | undefined): { keyframe: boolean; source: CuboidSource } {
   const a = readOlAttributes(attributes);
   const keyframe = a['interpolated'] !== true;
-  const prelabel = { model: a['model'], version: a['model_version'], score: a['confidence'] };
+  const prelabel = { model: a['model'], version: a['model_version'], score: a['confidence'], confirmed: a['confirmed'] };
   return { keyframe, source: cuboidSourceOf(a['source'], prelabel, keyframe) };
 }
 

@@ -108,9 +108,13 @@ export function writeOpenLabel(
 function boxAttributes(box: Cuboid): OlAttributes {
   const s = box.source;
   const text: OlValue<string>[] = [{ name: 'source', val: s.kind }];
-  if (s.kind === 'prelabel') text.push({ name: 'model', val: s.model }, { name: 'model_version', val: s.version });
+  // The engine behind a pre-label, and behind a box a person edited from one.
+  const engine = s.kind === 'prelabel' ? s : s.kind === 'manual' ? s.from : undefined;
+  if (engine) text.push({ name: 'model', val: engine.model }, { name: 'model_version', val: engine.version });
   const num = s.kind === 'prelabel' && Number.isFinite(s.score) ? [{ name: 'confidence', val: s.score }] : [];
-  return { text, ...(num.length > 0 ? { num } : {}), boolean: [{ name: 'interpolated', val: !box.keyframe }] };
+  const boolean = [{ name: 'interpolated', val: !box.keyframe }];
+  if (s.kind === 'prelabel' && s.confirmed) boolean.push({ name: 'confirmed', val: true });
+  return { text, ...(num.length > 0 ? { num } : {}), boolean };
 }
 
 /** Sorted frame indices as closed intervals: [1, 2, 3, 7] → 1–3, 7–7. */

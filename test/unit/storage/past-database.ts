@@ -15,6 +15,7 @@ const ADDED: readonly Record<string, string>[] = [
   {},
   {},
   { issues: '[sceneId+id], sceneId' },
+  { workLog: 'id, sceneId' },
 ];
 
 /** A database called `name` as the app at schema `version` declared it; close it before opening the current one. */
