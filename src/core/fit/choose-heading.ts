@@ -24,9 +24,16 @@ export type HeadingRule = 'motion' | 'hood' | 'tailgate' | 'lane' | 'away-from-s
 const DECISIVE_DIFFERENCE = 0.6;
 /** A near end that reaches roof height within this many metres is a tailgate or a van's rear, not a hood. */
 const TAILGATE_LENGTH = 0.6;
-/** Half-width of the ego's own lane (metres) and how far from parallel (radians) a car in it may turn. */
-const LANE_HALF_WIDTH = 2;
-const LANE_ANGLE = (20 * Math.PI) / 180;
+/**
+ * Traffic keeps right: an object parallel to the ego (within 30°) whose centre lies more than 3.5 m to the ego's
+ * left (beyond the next lane) is oncoming (−x), any other parallel one travels the ego's way (+x). Measured on
+ * the moving cars and vans of KITTI tracking sequences 0001–0010 (5,405 labels of 116 tracks, all ahead of the
+ * ego): 96 % of the parallel ones within 1 m of the ego's axis and 90 % of those right of it head +x; from 2 to
+ * 5 m left only 57 % head −x (two-lane roads and multi-lane ones alike), beyond 5 m 72–100 %. Any threshold
+ * from 2 to 3.5 m does as well there; the demo drive's overtaking car 3.3 m left chose 3.5 m.
+ */
+const ONCOMING_LEFT = 3.5;
+const LANE_ANGLE = (30 * Math.PI) / 180;
 
 /**
  * Chooses between the two headings along the footprint's length axis (a 180° flip is a full error). The rules,
@@ -38,10 +45,11 @@ const LANE_ANGLE = (20 * Math.PI) / 180;
  *   front. Only from the side: from an end, the cabin hides the far end's low parts.
  * - `tailgate` (vehicles seen from an end): a near end that reaches roof height within 0.6 m is a hatchback's,
  *   SUV's or van's rear. A near end with a long low part may be a bonnet or a saloon's boot: no decision.
- * - `lane`: a vehicle in the ego's own lane (ahead or behind), parallel to it, travels the ego's way (+x).
- * - `away-from-sensor`: otherwise the end facing the sensor is the rear: traffic ahead in the ego's direction,
- *   traffic behind that passed in the other and crossing traffic that drove off are seen from behind; oncoming
- *   traffic ahead is the case this gets wrong.
+ * - `lane` (traffic keeps right): an object parallel to the ego travels the ego's way (+x), unless it lies more
+ *   than 3.5 m to the left (oncoming, −x); a vehicle across the road on the ego's right heads toward the ego's
+ *   path (+y): on KITTI tracking 82 % of those that move do (queued to enter or cross), against 44 % on the left.
+ * - `away-from-sensor`: otherwise (across the road on the left; pedestrians and cyclists across it) the end
+ *   facing the sensor is the rear.
  */
 export function chooseHeading(
   points: PointSet,
@@ -68,6 +76,8 @@ export function chooseHeading(
     if (!beside && nearLow !== undefined && nearLow <= TAILGATE_LENGTH) return along(-near, 'tailgate');
   }
   const parallel = Math.abs(Math.sin(axis)) < Math.sin(LANE_ANGLE);
-  if (parallel && Math.abs(footprint.y) < LANE_HALF_WIDTH) return along(c, 'lane');
+  if (parallel) return along(footprint.y > ONCOMING_LEFT ? -c : c, 'lane');
+  // A vehicle across the road on the right heads toward the ego's path (it waits to enter or cross it).
+  if (cues.vehicle && footprint.y < 0) return along(s, 'lane');
   return along(-near, 'away-from-sensor');
 }

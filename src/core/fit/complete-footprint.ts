@@ -15,6 +15,20 @@ export interface Footprint {
  */
 export const COMPLETE_LENGTH = 0.9;
 export const COMPLETE_WIDTH = 0.7;
+/**
+ * A face counts as seen when the line of sight to the object's centre meets it at more than this sine of the
+ * angle (20°): beyond it the sensor sweeps that face from end to end; nearer to grazing, its far end falls off.
+ */
+const SEEN_FACE_SINE = Math.sin((20 * Math.PI) / 180);
+const SEEN_SIDE_SINE = Math.sin((40 * Math.PI) / 180);
+/** A side's length measured from end to end stands down to this fraction of the typical one (short cars). */
+const SHORTEST_SEEN_LENGTH = 0.75;
+
+/**
+ * Whether something nearer the sensor hides (part of) the end of an object between ego points (ax, ay) and
+ * (bx, by): then that end may lie farther out than the points show.
+ */
+export type EndHidden = (ax: number, ay: number, bx: number, by: number) => boolean;
 
 /** What a class's footprint usually measures and at most measures, metres. */
 export interface FootprintPrior {
@@ -29,12 +43,26 @@ export interface FootprintPrior {
  * Turns the rectangle round the observed points into a box footprint. The longer side is the length when it is
  * clearly longer than the typical width; otherwise (an object seen end-on, or only a corner of it) the side
  * nearer the direction from the sensor to the object is, since an end-on view hides exactly the extent along
- * the line of sight. Then each side shorter than its typical size is extended to it away from the sensor: the
- * faces the sensor saw stay where they are, the hidden ones move (both move when the sensor is level with the
- * object along that side, which sees both ends). A side longer than the class's maximum is cut back to the
- * typical size from the seen face. Ego frame, metres; the sensor at (sensorX, sensorY).
+ * the line of sight. Then per side, by what the sensor could see of it (ego frame, metres; the sensor at
+ * (sensorX, sensorY)):
+ * - the length, where the sensor faces a long side (the line of sight more than 20° off the axis) and the side
+ *   spans at least 60 % of the typical length, is measured from end to end: it stands, a short car seen
+ *   broadside keeps its length. Only an end that `endHidden` says is hidden by something nearer grows, to the
+ *   typical length. Else (seen end-on) a length under 90 % of the typical one grows to it away from the sensor.
+ * - the width, where the sensor sees an end face (the full width, corner to corner), stands from 70 % of the
+ *   typical width; where it sees only one long side (broadside), the far side is hidden and the width grows to
+ *   the typical one away from the sensor.
+ * A side shorter than the rule allows grows away from the sensor: the faces the sensor saw stay where they are,
+ * the hidden ones move (both, when the sensor is level with the object along that side). A side longer than the
+ * class's maximum is cut back to the typical size from the seen face.
  */
-export function completeFootprint(rect: Rect2, prior: FootprintPrior, sensorX: number, sensorY: number): Footprint {
+export function completeFootprint(
+  rect: Rect2,
+  prior: FootprintPrior,
+  sensorX: number,
+  sensorY: number,
+  endHidden?: EndHidden,
+): Footprint {
   const { length: typicalLength, width: typicalWidth } = prior;
   const c = Math.cos(rect.angle),
     s = Math.sin(rect.angle);
@@ -42,27 +70,46 @@ export function completeFootprint(rect: Rect2, prior: FootprintPrior, sensorX: n
     e2 = rect.max2 - rect.min2;
   const cx = c * ((rect.min1 + rect.max1) / 2) - s * ((rect.min2 + rect.max2) / 2);
   const cy = s * ((rect.min1 + rect.max1) / 2) + c * ((rect.min2 + rect.max2) / 2);
+  const rx = cx - sensorX,
+    ry = cy - sensorY;
   let firstIsLength: boolean;
   if (Math.max(e1, e2) > 1.25 * typicalWidth || typicalLength < 1.2 * typicalWidth) firstIsLength = e1 >= e2;
-  else {
-    // Is the line of sight nearer axis 1 or axis 2?
-    const rx = cx - sensorX,
-      ry = cy - sensorY;
-    firstIsLength = Math.abs(c * rx + s * ry) >= Math.abs(-s * rx + c * ry);
-  }
+  // Is the line of sight nearer axis 1 or axis 2?
+  else firstIsLength = Math.abs(c * rx + s * ry) >= Math.abs(-s * rx + c * ry);
   const sensor1 = c * sensorX + s * sensorY,
     sensor2 = -s * sensorX + c * sensorY;
+  // The length axis (L) and the width axis (W): the sensor's coordinates and the observed span on each.
+  const [sensorL, sensorW] = firstIsLength ? [sensor1, sensor2] : [sensor2, sensor1];
+  const [loL, hiL, loW, hiW] = firstIsLength
+    ? [rect.min1, rect.max1, rect.min2, rect.max2]
+    : [rect.min2, rect.max2, rect.min1, rect.max1];
+  const range = Math.hypot(rx, ry) || 1;
+  // Sine of the angle between the line of sight and the length axis.
+  const sinView = Math.abs((firstIsLength ? -s * rx + c * ry : c * rx + s * ry) / range);
+  const sideSeen = (sensorW < loW || sensorW > hiW) && sinView >= SEEN_SIDE_SINE;
+  const endSeen = (sensorL < loL || sensorL > hiL) && Math.sqrt(1 - sinView * sinView) >= SEEN_FACE_SINE;
   const lengthRule = { typical: typicalLength, complete: COMPLETE_LENGTH, max: prior.maxLength };
-  const widthRule = { typical: typicalWidth, complete: COMPLETE_WIDTH, max: prior.maxWidth };
-  const [lo1, hi1] = extend(rect.min1, rect.max1, sensor1, firstIsLength ? lengthRule : widthRule);
-  const [lo2, hi2] = extend(rect.min2, rect.max2, sensor2, firstIsLength ? widthRule : lengthRule);
-  const m1 = (lo1 + hi1) / 2,
-    m2 = (lo2 + hi2) / 2;
+  const widthRule = { typical: typicalWidth, complete: endSeen ? COMPLETE_WIDTH : 1, max: prior.maxWidth };
+  let [lo, hi] = extend(loL, hiL, sensorL, lengthRule);
+  if (sideSeen && hiL - loL >= SHORTEST_SEEN_LENGTH * typicalLength && hiL - loL <= prior.maxLength) {
+    // Seen broadside from end to end: the measured ends stand unless something nearer hides one.
+    const corner = (u: number, v: number): [number, number] =>
+      firstIsLength ? [c * u - s * v, s * u + c * v] : [c * v - s * u, s * v + c * u];
+    const hidden = (u: number) => endHidden?.(...corner(u, loW), ...corner(u, hiW)) ?? false;
+    const [hideLo, hideHi] = [hidden(loL), hidden(hiL)];
+    const missing = Math.max(0, typicalLength - (hiL - loL));
+    [lo, hi] = [loL, hiL];
+    if (hideLo && hideHi) [lo, hi] = [loL - missing / 2, hiL + missing / 2];
+    else if (hideLo) lo = loL - missing;
+    else if (hideHi) hi = hiL + missing;
+  }
+  const [loW2, hiW2] = extend(loW, hiW, sensorW, widthRule);
+  const mL = (lo + hi) / 2,
+    mW = (loW2 + hiW2) / 2;
+  const [m1, m2] = firstIsLength ? [mL, mW] : [mW, mL];
   const x = c * m1 - s * m2,
     y = s * m1 + c * m2;
-  const [length, width, axis] = firstIsLength
-    ? [hi1 - lo1, hi2 - lo2, rect.angle]
-    : [hi2 - lo2, hi1 - lo1, rect.angle + Math.PI / 2];
+  const [length, width, axis] = [hi - lo, hiW2 - loW2, firstIsLength ? rect.angle : rect.angle + Math.PI / 2];
   // Length ≥ width always (the completion of a round class can leave the width longer).
   return length >= width
     ? { x, y, axis, length, width }

@@ -31,5 +31,11 @@ export function fitCuboidInRect(
     maxX: Math.max(rect.minX, rect.maxX),
     maxY: Math.max(rect.minY, rect.maxY),
   } as const;
-  return fitInRegion(cloud, egoFromLidar, () => region, selectLargestCluster, options);
+  return fitInRegion(
+    cloud,
+    egoFromLidar,
+    () => region,
+    (points, clusters) => selectLargestCluster(points, clusters),
+    options,
+  );
 }

@@ -3,6 +3,7 @@ import type { PointCloud } from '../model/point-cloud';
 import { classPriorOf, type ClassPrior } from './class-prior';
 import { countPointsInBox } from './count-points-in-box';
 import { estimateGround } from './estimate-ground';
+import type { GroundModel } from './ground-model';
 import { fitCluster } from './fit-cluster';
 import { boundingRect, fitLShape } from './fit-l-shape';
 import type { FitOptions, FitResult } from './fit-result';
@@ -15,8 +16,18 @@ import { thinPoints } from './thin-points';
 /** Metres: dense near objects are thinned to one point per 10 cm cube before clustering (see `thinPoints`). */
 const THIN_VOXEL = 0.1;
 
+/** What a pick may use besides the clusters: the sensor, the class and the sweep's ground. */
+export interface PickContext {
+  sensorX: number;
+  sensorY: number;
+  prior: ClassPrior;
+  ground: GroundModel;
+  /** Whether a set of points holds more than one object of the class. */
+  tooLarge: (points: PointSet) => boolean;
+}
+
 /** Picks the object's cluster among those found in the region; undefined when none will do. */
-export type PickCluster = (points: PointSet, clusters: Clusters) => PointSet | undefined;
+export type PickCluster = (points: PointSet, clusters: Clusters, context: PickContext) => PointSet | undefined;
 
 /**
  * The steps shared by a click and a dragged rectangle: the sweep's index and ground (reused from `options`, else
@@ -37,15 +48,24 @@ export function fitInRegion(
   const gathered = thinPoints(gatherPoints(index, ground, region(prior), prior.minHeight, prior.maxHeight), THIN_VOXEL);
   const [sensorX, sensorY] = translationOf(egoFromLidar);
   const tolerance = { ...prior.tolerance, sensorX, sensorY };
-  let cluster = pick(gathered, labelClusters(gathered, tolerance));
+  const context: PickContext = {
+    sensorX,
+    sensorY,
+    prior,
+    ground,
+    tooLarge: (points) => isTooLarge(points, prior),
+  };
+  let cluster = pick(gathered, labelClusters(gathered, tolerance), context);
   // Neighbours whose gap runs along the line of sight (parked cars seen obliquely) join at the radial
   // tolerance: while the cluster is larger than the class allows, split it with half that tolerance.
   while (cluster && isTooLarge(cluster, prior) && tolerance.radial > tolerance.tangential) {
     tolerance.radial = Math.max(tolerance.tangential, tolerance.radial / 2);
-    cluster = pick(cluster, labelClusters(cluster, tolerance)) ?? cluster;
+    cluster = pick(cluster, labelClusters(cluster, tolerance), context) ?? cluster;
   }
   if (!cluster) return undefined;
-  const box = fitCluster(cluster, ground, prior, { x: sensorX, y: sensorY }, options.motionYaw);
+  const box = fitCluster(cluster, ground, prior, { x: sensorX, y: sensorY }, options.motionYaw, {
+    surroundings: gathered,
+  });
   return { ...box, points: countPointsInBox(index, box) };
 }
 

@@ -32,23 +32,30 @@ describe('chooseHeading', () => {
     expect(result).toEqual({ yaw: 0, rule: 'tailgate' });
   });
 
-  it('takes a parallel car in the ego lane as travelling the ego’s way', () => {
+  it('takes a parallel car as keeping right: the ego’s way, oncoming beyond the next lane on the left', () => {
     // Behind the ego: its near end faces the sensor, yet it follows the ego (+x).
     const result = chooseHeading(none, { x: -15, y: 0.5, axis: Math.PI - 0.05, length: 4.5, width: 1.8 }, cues);
     expect(result.rule).toBe('lane');
     expect(result.yaw).toBeCloseTo(-0.05);
+    // Ahead on the right: +x; ahead 6 m on the left: oncoming (−x); behind on the left: −x too.
+    expect(chooseHeading(none, { x: 30, y: -6, axis: 0, length: 4.5, width: 1.8 }, cues)).toEqual({ yaw: 0, rule: 'lane' }); // prettier-ignore
+    expect(chooseHeading(none, { x: 30, y: 6, axis: 0, length: 4.5, width: 1.8 }, cues).yaw).toBeCloseTo(Math.PI);
+    expect(chooseHeading(none, { x: -25, y: 8, axis: 0, length: 4.5, width: 1.8 }, cues).yaw).toBeCloseTo(Math.PI);
+    // The next lane on the left (3.3 m) still travels the ego's way.
+    expect(chooseHeading(none, { x: 20, y: 3.3, axis: 0, length: 4.5, width: 1.8 }, cues).yaw).toBeCloseTo(0);
+  });
+
+  it('turns a vehicle across the road on the right toward the ego’s path', () => {
+    const right = chooseHeading(none, { x: 25, y: -15, axis: Math.PI / 2, length: 4.5, width: 1.8 }, cues);
+    expect(right.rule).toBe('lane');
+    expect(right.yaw).toBeCloseTo(Math.PI / 2);
   });
 
   it('otherwise turns the end facing the sensor into the rear', () => {
-    // Ahead on the right: heading away (+x).
-    expect(chooseHeading(none, { x: 30, y: -6, axis: 0, length: 4.5, width: 1.8 }, cues)).toEqual({ yaw: 0, rule: 'away-from-sensor' }); // prettier-ignore
-    // Behind on the left: heading away (−x).
-    const behind = chooseHeading(none, { x: -25, y: 8, axis: 0, length: 4.5, width: 1.8 }, cues);
-    expect(behind.yaw).toBeCloseTo(Math.PI);
     // Crossing on the left, 30 m out: heading away (+y).
     const crossing = chooseHeading(none, { x: 10, y: 30, axis: Math.PI / 2, length: 4.5, width: 1.8 }, cues);
-    expect(crossing.yaw).toBeCloseTo(Math.PI / 2);
-    // Pedestrians and cyclists have no shape cue: the same default.
-    expect(chooseHeading(none, { x: 10, y: -3, axis: 0, length: 1.8, width: 0.7 }, { ...cues, vehicle: false }).rule).toBe('away-from-sensor'); // prettier-ignore
+    expect(crossing).toEqual({ yaw: Math.PI / 2, rule: 'away-from-sensor' });
+    // Pedestrians have no shape cue and cross anywhere: the same default.
+    expect(chooseHeading(none, { x: 10, y: -3, axis: Math.PI / 2, length: 1.8, width: 0.7 }, { ...cues, vehicle: false }).rule).toBe('away-from-sensor'); // prettier-ignore
   });
 });

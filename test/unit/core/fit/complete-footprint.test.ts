@@ -39,6 +39,28 @@ describe('completeFootprint', () => {
     expect(f.x).toBeCloseTo(0);
   });
 
+  it('keeps the length of a short car seen broadside from end to end', () => {
+    // 3.6 m of side seen 8 m to the left, the sensor level with it: a short car, not a partly seen one.
+    const f = completeFootprint({ angle: 0, min1: -1.8, max1: 1.8, min2: 8, max2: 9.3 }, car, 0, 0);
+    expect(f.length).toBeCloseTo(3.6);
+    expect(f.x).toBeCloseTo(0);
+  });
+
+  it('grows a broadside length only at an end that something nearer hides', () => {
+    const rect = { angle: 0, min1: -1.8, max1: 1.8, min2: 8, max2: 9.3 };
+    // The +x end is hidden (ends are given by their corners' x).
+    const f = completeFootprint(rect, car, 0, 0, (ax) => ax > 0);
+    expect(f.length).toBeCloseTo(4.5);
+    expect(f.x - f.length / 2).toBeCloseTo(-1.8);
+  });
+
+  it('completes the width of a car seen broadside away from the sensor (its far side is hidden)', () => {
+    // Seen from the right (sensor at y = 0): the near side at y = 8, only 1.4 m of roof and side seen.
+    const f = completeFootprint({ angle: 0, min1: -2.2, max1: 2.2, min2: 8, max2: 9.4 }, car, 0, 0);
+    expect(f.width).toBeCloseTo(1.85);
+    expect(f.y - f.width / 2).toBeCloseTo(8);
+  });
+
   it('cuts back a side longer than the class allows, from the seen face', () => {
     // A bush joined the far side: 3.1 m wide.
     const f = completeFootprint({ angle: 0, min1: 27, max1: 31.5, min2: 6.5, max2: 9.6 }, car, 0, 0);

@@ -68,6 +68,48 @@ describe('fitCuboidAtClick', () => {
     expect(fit).toEqual(fitCuboidAtClick(cloud, egoFromLidar, { x: 8, y: -4.5 }, options));
   });
 
+  it('gives a car under a tree its own height and footprint, not the canopy’s', () => {
+    const flat = () => 0;
+    const car = { position: [12, -6] as const, yaw: 0 };
+    const points = [...sampleGround(30, 0.25, flat), ...sampleCar(car.position, 0, 0, sensor)];
+    // A crown 2.3–3.3 m up, wider than the car, reaching 1.5 m beyond its end.
+    for (let x = 9; x <= 15.5; x += 0.15)
+      for (let y = -8; y <= -4; y += 0.15) points.push(x, y, 2.3 + ((x * 7 + y * 3) % 1));
+    const crowned = makeCloud(transformPoints(invertRigid(egoFromLidar), points));
+    const fit = fitCuboidAtClick(crowned, egoFromLidar, { x: 12, y: -6 })!;
+    expect(fit.size[2]).toBeCloseTo(1.5, 1);
+    expect(bevIou(fit, { position: [12, -6, 0], size: [4.4, 1.8, 1.5], yaw: 0 })).toBeGreaterThan(0.8);
+  });
+
+  it('picks the car a click lands in, not a larger cluster whose points lie nearer the click', () => {
+    const flat = () => 0;
+    // A car 10 m to the right, seen broadside; a van-sized block 0.5 m beyond its far side.
+    const points = [...sampleGround(30, 0.25, flat), ...sampleCar([10, -10], 0, 0, sensor)];
+    points.push(...sampleVisibleFaces({ position: [10.5, -12.4, 1.2], size: [7, 2, 2.4], yaw: 0 }, sensor, 0.05));
+    const busy = makeCloud(transformPoints(invertRigid(egoFromLidar), points));
+    // The click at the car's centre, 0.9 m from its near side and 0.5 m from the block's seen roof edge.
+    const fit = fitCuboidAtClick(busy, egoFromLidar, { x: 10, y: -10 })!;
+    expect(bevIou(fit, { position: [10, -10, 0], size: [4.4, 1.8, 1.5], yaw: 0 })).toBeGreaterThan(0.75);
+  });
+
+  it('joins a car’s bumper and windscreen when no beam hit the bonnet between them', () => {
+    const flat = () => 0;
+    // Seen from its front 25 m ahead: the front face and the cabin's front, the bonnet's top left out.
+    const all = sampleCar([25, 0], Math.PI, 0, sensor);
+    const parts: number[] = [];
+    for (let i = 0; i < all.length; i += 3) {
+      const [x, , z] = [all[i]!, all[i + 1]!, all[i + 2]!];
+      if (x < 23.2 && z > 0.85 && z < 0.95) continue; // the bonnet's top
+      if (x > 23.0 && x < 24.1 && z >= 0.85) continue;
+      parts.push(all[i]!, all[i + 1]!, all[i + 2]!);
+    }
+    const cloudParts = makeCloud(
+      transformPoints(invertRigid(egoFromLidar), [...sampleGround(40, 0.25, flat), ...parts]),
+    );
+    const fit = fitCuboidAtClick(cloudParts, egoFromLidar, { x: 25, y: 0 })!;
+    expect(bevIou(fit, { position: [25, 0, 0], size: [4.4, 1.8, 1.5], yaw: Math.PI })).toBeGreaterThan(0.8);
+  });
+
   it('finds nothing on empty road', () => {
     expect(fitCuboidAtClick(cloud, egoFromLidar, { x: 35, y: -20 }, options)).toBeUndefined();
   });
