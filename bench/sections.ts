@@ -6,13 +6,14 @@ import { frameSwitchSection } from './frame-switch/frame-switch-section';
 import { labelsSection } from './labels/labels-section';
 import type { Section } from './lib/section';
 import { memorySection } from './memory/memory-section';
+import { prelabelSection } from './prelabel/prelabel-section';
 import { renderSection } from './render/render-section';
 import { scaleSection } from './scale/scale-section';
 import { timelineSection } from './timeline/timeline-section';
 import { workerSection } from './worker/worker-section';
 
 /**
- * Every section, in the order a full run takes them: node (decode, memory, edit, checks, scale), then Chromium
+ * Every section, in the order a full run takes them: node (decode, memory, edit, checks, scale, prelabel), then Chromium
  * through playwright (worker hand-off, render, frame switch, labels at scale, the timeline at scale). A new
  * benchmark is a `Section` in its own folder, added here; `--only <name>` then selects it.
  */
@@ -22,6 +23,7 @@ export const sections: readonly Section[] = [
   editSection,
   checksSection,
   scaleSection,
+  prelabelSection,
   workerSection,
   decodeBrowserSection,
   renderSection,

@@ -24,6 +24,7 @@ import type { QualityWorkerApi } from '../../workers/quality.worker';
 import { createChecksBackend, createCompareBackend } from './quality-backend';
 import type { DisplayState } from '../state/display.svelte';
 import { createSweepIndexClient } from './sweep-index-client';
+import { createDetectClient } from './detect-client';
 import { createExportBackend } from './export-backend';
 import { LOCAL_AUTHOR } from '../core/model/local-author';
 import type { PersonState } from '../state/person.svelte';
@@ -107,6 +108,7 @@ export function createLibraryBackend(services: Services): LibraryBackend {
           // The team's defect taxonomy is the browser's, not the scene's: every scene offers the same types.
           review: { storage: globalThis.localStorage },
           dashboard: { journal: (sceneId) => readWork(db, sceneId) },
+          prelabel: createDetectClient(services.decodePool),
         },
       );
       await session.checks?.load();

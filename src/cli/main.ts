@@ -9,6 +9,7 @@ import { inspectPath } from './inspect-path';
 import { lintPath, parseLintArgs } from './lint';
 import { formatScaffoldSummary, parseManifestArgs, writeManifestScaffold } from './manifest';
 import { parseValidateArgs, validateFile } from './validate';
+import { parsePrelabelArgs, prelabelFolder } from './prelabel';
 
 /** Where the CLI writes: `out` for results (stdout), `err` for one-line failures (stderr). */
 export type CliWriter = (line: string) => void;
@@ -16,7 +17,7 @@ export type CliWriter = (line: string) => void;
 /**
  * The headless entry (`npx frustum`): runs in node on the same pure modules as the app. Answers `help`,
  * `version`, `inspect <file-or-folder>`, `fit <file> --at x,y [--class id]`, `convert <input> --to <format>
- * -o <out>`, `validate <file.json>`, `lint <input>`, `agree <a> <b>` and `manifest <folder>`. Resolves to the
+ * -o <out>`, `validate <file.json>`, `lint <input>`, `agree <a> <b>`, `manifest <folder>` and `prelabel <folder> -o <labels.json>`. Resolves to the
  * exit code: 0 done, 1 unreadable input (or nothing to fit at the click, a file that breaks the OpenLABEL schema,
  * a lint finding of severity error, a manifest that would replace a file without --force), 2 misuse.
  */
@@ -49,6 +50,7 @@ export async function runCli(
       out(`  ${t('cli.lint')}`);
       out(`  ${t('cli.agree')}`);
       out(`  ${t('cli.manifest')}`);
+      out(`  ${t('cli.prelabel')}`);
       return 0;
     case 'version':
     case '--version':
@@ -116,6 +118,20 @@ export async function runCli(
         violations.forEach((line) => err(line));
         if (violations.length === 0) out(t('cli.validateOk', { file: request.file }));
         return violations.length === 0 ? 0 : 1;
+      } catch (error) {
+        err(t('cli.failed', { command, message: oneLine(error) }));
+        return 1;
+      }
+    }
+    case 'prelabel': {
+      const request = parsePrelabelArgs(args.slice(1));
+      if (!request) {
+        err(t('cli.prelabelUsage'));
+        return 2;
+      }
+      try {
+        out(JSON.stringify(await prelabelFolder(request), null, 2));
+        return 0;
       } catch (error) {
         err(t('cli.failed', { command, message: oneLine(error) }));
         return 1;

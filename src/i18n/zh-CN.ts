@@ -6,6 +6,7 @@ import { zhCNQa } from './zh-CN-qa';
 import { zhCNDashboard } from './zh-CN-dashboard';
 import { zhCNDiff } from './zh-CN-diff';
 import { zhCNImport } from './zh-CN-import';
+import { zhCNPrelabel } from './zh-CN-prelabel';
 
 /** 简体中文 catalogue. Typed against the English one, so a missing key fails the type check. */
 export const zhCN: Catalogue = {
@@ -16,4 +17,5 @@ export const zhCN: Catalogue = {
   ...zhCNDashboard,
   ...zhCNDiff,
   ...zhCNImport,
+  ...zhCNPrelabel,
 };

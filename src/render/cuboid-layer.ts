@@ -7,7 +7,13 @@ export interface CuboidStyle {
   selected: boolean;
   /** An interpolated box, not stored: drawn dimmer than the keyframes it comes from. */
   derived?: boolean;
+  /** A pre-label nobody has confirmed yet: drawn with dashed edges until it is. */
+  pending?: boolean;
 }
+
+/** Dash and gap along a pending pre-label's edges, metres: visible on a car at 40 m, plainly not a solid box. */
+const DASH = 0.3,
+  GAP = 0.2;
 
 /**
  * Every cuboid of the frame as one line-segment draw: 12 edges plus a cross on the front face so the heading
@@ -35,15 +41,16 @@ export class CuboidLayer {
     // Isolated, only the selected box is drawn; with none selected, isolation changes nothing.
     const isolate = this.#isolated && cuboids.some((c) => styleOf(c).selected);
     for (const c of cuboids) {
-      const { color: hex, selected, derived } = styleOf(c);
+      const { color: hex, selected, derived, pending } = styleOf(c);
       if (isolate && !selected) continue;
       color.set(selected ? this.#selectedColor : hex);
       if (derived) color.multiplyScalar(0.5);
       const corners = cuboidCorners(c);
       const segments = [...CUBOID_EDGES, [0, 5], [1, 4]] as const;
       for (const [a, b] of segments) {
-        positions.push(...corners[a]!, ...corners[b]!);
-        colors.push(color.r, color.g, color.b, color.r, color.g, color.b);
+        const pieces = pending ? dashes(corners[a]!, corners[b]!) : [corners[a]!, corners[b]!];
+        positions.push(...pieces.flat());
+        for (let k = 0; k < pieces.length; k++) colors.push(color.r, color.g, color.b);
       }
     }
     const geometry = new BufferGeometry();
@@ -72,4 +79,13 @@ export class CuboidLayer {
     this.object.geometry.dispose();
     this.#material.dispose();
   }
+}
+
+/** An edge from `a` to `b` as dashes: segment end points, two per dash. */
+function dashes(a: readonly number[], b: readonly number[]): number[][] {
+  const length = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!, b[2]! - a[2]!);
+  const at = (t: number) => a.map((v, i) => v + (b[i]! - v) * t);
+  const out: number[][] = [];
+  for (let s = 0; s < length; s += DASH + GAP) out.push(at(s / length), at(Math.min(s + DASH, length) / length));
+  return out;
 }

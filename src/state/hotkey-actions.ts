@@ -1,5 +1,6 @@
 import { offsetInBoxFrame, type CuboidChange } from '../core/edits/update-cuboid';
 import type { Cuboid } from '../core/model/labels';
+import { isPendingPrelabel } from '../core/edits/confirm-prelabels';
 import type { SessionState } from './session.svelte';
 import { snapSelectedToGround } from './box-actions';
 import { refitWhenLoaded } from './refit-when-loaded';
@@ -102,7 +103,17 @@ export const HOTKEY_ACTIONS: readonly HotkeyAction[] = [
   { id: 'taller', keys: ['.'], run: resize(2, 1) },
   { id: 'lower', keys: [','], run: resize(2, -1) },
   { id: 'addSegment', keys: ['m'], run: (s) => void addSegmentHere(s) },
+  { id: 'confirmPrelabel', keys: ['y'], run: (s) => withSelected(s, (c) => s.prelabel.confirmBox(c)) },
+  { id: 'confirmPrelabelTrack', keys: ['alt+y'], run: (s) => withSelected(s, (c) => s.prelabel.confirmTrack(c.trackId)) }, // prettier-ignore
+  { id: 'rejectPrelabel', keys: ['x'], run: (s) => withSelected(s, (c) => s.prelabel.rejectBox(c)) },
+  { id: 'rejectPrelabelTrack', keys: ['alt+x'], run: (s) => withSelected(s, (c) => s.prelabel.rejectTrack(c.trackId)) }, // prettier-ignore
 ];
+
+/** Runs `act` on the selected box of a pending pre-label; nothing otherwise (a person's box is not the engine's). */
+function withSelected(session: SessionState, act: (c: Cuboid) => void): void {
+  const c = session.selectedCuboid();
+  if (c && isPendingPrelabel(c)) act(c);
+}
 
 /** The binding string of a key event: modifiers in a fixed order, then the key, lower-case. */
 export function bindingOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string {

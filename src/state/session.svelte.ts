@@ -1,3 +1,4 @@
+import { PrelabelState, type DetectSweep } from './prelabel.svelte';
 import type { Scene } from '../core/model/scene';
 import type { MessageKey } from '../i18n/i18n';
 import { reportError, type ErrorReport } from '../formats/problems/error-report';
@@ -34,6 +35,8 @@ export interface SessionOptions {
   review?: ReviewOptions;
   /** Where the dashboard reads the scene's journal; none: no dashboard (unit tests). */
   dashboard?: DashboardBackend;
+  /** Where pre-labelling detects objects, and on how many workers at once; none: on this thread (unit tests). */
+  prelabel?: { detect: DetectSweep; workers: () => number };
 }
 
 /**
@@ -84,6 +87,8 @@ export class SessionState {
   readonly review: ReviewState;
   /** Throughput, review and rework figures of this scene (where the app wired a backend). */
   readonly dashboard: DashboardState | undefined;
+  /** Pre-labelling of the whole scene, and the confirming and rejecting of its boxes. */
+  readonly prelabel: PrelabelState;
   /** A label version compared with the labels, drawn in the 3D view, and its restore. */
   readonly versionDiff: VersionDiffState = new VersionDiffState(this);
   /** The frame the 3D view really drew last (a frame that landed is not yet on screen), for playback. */
@@ -102,6 +107,7 @@ export class SessionState {
     this.compare = options.compare && new CompareState(this, options.compare);
     this.review = new ReviewState(this, () => this.labels.author, options.review);
     this.dashboard = options.dashboard && new DashboardState(this, options.dashboard);
+    this.prelabel = new PrelabelState(this, options.prelabel?.detect, options.prelabel?.workers);
     this.setOntology(ontology);
   }
 

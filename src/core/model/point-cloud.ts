@@ -67,6 +67,21 @@ export function withRecords<T extends PointCloud>(cloud: T, records: Float32Arra
 }
 
 /**
+ * A copy of the array that holds a cloud's positions, as a cloud of positions only (one memcpy, ~1 ms at 340k
+ * points: the interleaved records, or the packed x y z), for a worker to own: sent by transfer, never cloned,
+ * while the original stays with the renderer and the frame window.
+ */
+export function copyPositions(cloud: Pick<PointCloud, 'count' | 'positions' | 'bounds' | 'interleaved'>): PointCloud {
+  const { count, bounds, interleaved } = cloud;
+  return interleaved
+    ? withRecords(
+        { count, bounds, interleaved, positions: cloud.positions, attributes: {} },
+        interleaved.records.slice(),
+      )
+    : { count, bounds, positions: cloud.positions.slice(0, count * 3), attributes: {} };
+}
+
+/**
  * The transferable buffers of a cloud, each once, for `comlink.transfer` (an interleaved cloud's arrays share
  * one buffer, and a transfer list naming a buffer twice throws).
  */

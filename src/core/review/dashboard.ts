@@ -12,6 +12,7 @@ import {
 import { tallyIssues } from './dashboard/issue-tally';
 import { LabelOwners } from './dashboard/label-owners';
 import { reviewedFrames } from './dashboard/reviewed-frames';
+import { tallyPrelabels } from '../model/prelabel-tally';
 
 export type {
   DashboardFigures,
@@ -124,6 +125,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
         issuesPinned: p.issuesPinned,
         ...workFigures(p),
       })),
+    prelabels: tallyPrelabels(input.records),
   };
 }
 

@@ -40,6 +40,10 @@ export async function buildLineage(request: LineageRequest): Promise<ExportLinea
     time: request.time,
     inputs,
     ontology: { id: ontologyId, version: request.ontologyVersion ?? shippedOntology(ontologyId)?.version ?? 1 },
-    prelabelModels: tallyPrelabels(request.set.cuboids).map(({ name, version, ...boxes }) => ({ name, version, boxes })),
+    prelabelModels: tallyPrelabels(request.set.cuboids).map(({ name, version, ...boxes }) => ({
+      name,
+      version,
+      boxes,
+    })),
   };
 }

@@ -101,7 +101,12 @@ function idsOf(elements: [string, OlElement][], prefix: string): string[] {
 function boxOrigin(attributes: OlAttributes | undefined): { keyframe: boolean; source: CuboidSource } {
   const a = readOlAttributes(attributes);
   const keyframe = a['interpolated'] !== true;
-  const prelabel = { model: a['model'], version: a['model_version'], score: a['confidence'], confirmed: a['confirmed'] };
+  const prelabel = {
+    model: a['model'],
+    version: a['model_version'],
+    score: a['confidence'],
+    confirmed: a['confirmed'],
+  };
   return { keyframe, source: cuboidSourceOf(a['source'], prelabel, keyframe) };
 }
 

@@ -13,6 +13,8 @@ import { resolveParams, type ClassicParams } from './params';
 
 /** No class is this flat: kerbs, low walls and bushes stop here without a fit. */
 const MIN_TOP = 1;
+/** The shortest footprint any class has (`CLASS_SHAPES`: a pedestrian's hard lower length), metres. */
+const MIN_FOOTPRINT = 0.25;
 /** Cuts and splits of one cluster nest at most this deep. */
 const MAX_DEPTH = 3;
 /** A piece cut at `cutHeight` is an object of its own only where its points stop this far below the cut. */
@@ -64,7 +66,11 @@ export function detectObjects(input: DetectorInput, overrides?: Partial<ClassicP
 
   const examine = (points: RaisedPoints, depth: number, radial: number, vehiclesOnly: boolean) => {
     if (points.count < params.minPoints) return;
-    if (axisAlignedExtent(points).top < MIN_TOP) return;
+    const extent = axisAlignedExtent(points);
+    if (extent.top < MIN_TOP) return;
+    // Any rectangle round the points is at most the box's diagonal long: under the shortest class (a person
+    // seen side-on, 0.25 m), nothing fits, and half a sweep's clusters (poles, trunks, posts) stop here unmeasured.
+    if (Math.hypot(extent.dx, extent.dy) < MIN_FOOTPRINT) return;
     const shape = measureCluster(points);
     const found = classifyShape(shape, (id) =>
       id === 'truck' ? truckId !== undefined && !vehiclesOnly : wantedIds.has(id) && (!vehiclesOnly || id === 'car'),

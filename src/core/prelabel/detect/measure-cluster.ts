@@ -43,10 +43,17 @@ export function axisAlignedExtent(points: RaisedPoints): { dx: number; dy: numbe
   return { dx: maxX - minX, dy: maxY - minY, top };
 }
 
+/**
+ * Points the orientation search reads at most: the classifier needs a footprint good to a few centimetres, not
+ * the box's tenth of a degree (the fit searches again, on the sides, for the box itself). Every cluster of every
+ * sweep is measured, so this is most of the detector's time.
+ */
+const MEASURE_POINTS = 120;
+
 /** Measures the shape of one cluster: its L-shape footprint, top, bottom and the length of its top band. */
 export function measureCluster(points: RaisedPoints): ClusterShape {
   const set = { xyz: points.xyz, count: points.count };
-  const rect = points.count >= 3 ? fitLShape(set) : boundingRect(set, 0);
+  const rect = points.count >= 3 ? boundingRect(set, fitLShape(sampleOf(set, MEASURE_POINTS)).angle) : boundingRect(set, 0); // prettier-ignore
   const e1 = rect.max1 - rect.min1,
     e2 = rect.max2 - rect.min2;
   let top = -Infinity,
@@ -97,4 +104,18 @@ function surfaceFraction(points: RaisedPoints, rect: Rect2, below: number): numb
     if (Math.min(u - rect.min1, rect.max1 - u, v - rect.min2, rect.max2 - v) <= SURFACE_BAND) near++;
   }
   return low ? near / low : 1;
+}
+
+/** About `most` points of a set, evenly through it (a view when it is small enough already). */
+function sampleOf(set: { xyz: Float32Array; count: number }, most: number): { xyz: Float32Array; count: number } {
+  if (set.count <= most) return set;
+  const step = set.count / most;
+  const xyz = new Float32Array(most * 3);
+  for (let k = 0; k < most; k++) {
+    const i = Math.floor(k * step);
+    xyz[3 * k] = set.xyz[3 * i]!;
+    xyz[3 * k + 1] = set.xyz[3 * i + 1]!;
+    xyz[3 * k + 2] = set.xyz[3 * i + 2]!;
+  }
+  return { xyz, count: most };
 }

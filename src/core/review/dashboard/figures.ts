@@ -1,5 +1,6 @@
 import type { Patch } from '../../edits/patch';
 import type { IssueTally } from './issue-tally';
+import type { PrelabelTally } from '../../model/prelabel-tally';
 
 /** One line of a scene's journal, as the dashboard reads it. Lines of one drag share `gesture`. */
 export interface DashboardJournalLine {
@@ -58,6 +59,8 @@ export interface DashboardFigures {
   scene: SceneFigures;
   /** Everyone who wrote to the journal or whose labels are judged, by name. */
   people: PersonFigures[];
+  /** Each pre-labelling engine among the boxes: how many of its boxes wait, were confirmed, were corrected. */
+  prelabels: PrelabelTally[];
 }
 
 /** Issues per 100 stored boxes; undefined where there are no boxes to count them against. */

@@ -351,3 +351,20 @@ describe('dashboardCsv', () => {
     expect(longer.scene.createdPerHour).toBe(0);
   });
 });
+
+describe('the dashboard’s pre-label figures', () => {
+  it('count each engine’s boxes still to confirm, confirmed as they were, and corrected; boxes of people alone not', () => {
+    const engine = { model: 'frustum-classic', version: '1.0.0+abcdef01' };
+    const records: LabelRecord[] = [
+      track('t1'),
+      { ...box('a', 't1', 0), source: { kind: 'prelabel', ...engine, score: 0.7 } },
+      { ...box('b', 't1', 1), source: { kind: 'prelabel', ...engine, score: 0.8, confirmed: true } },
+      { ...box('c', 't1', 2), source: { kind: 'prelabel', ...engine, score: 0.9, confirmed: true } },
+      { ...box('d', 't1', 3), source: { kind: 'manual', from: engine } },
+      { ...box('e', 't1', 4), source: { kind: 'manual' } },
+    ];
+    const figures = dashboardFigures({ sceneId: 's', sceneName: 'S', journal: [], records, frameCount: 5 });
+    expect(figures.prelabels).toEqual([{ name: engine.model, version: engine.version, pending: 1, confirmed: 2, edited: 1 }]); // prettier-ignore
+    expect(dashboardFigures({ sceneId: 's', sceneName: 'S', journal: [], records: records.slice(-1), frameCount: 5 }).prelabels).toEqual([]); // prettier-ignore
+  });
+});

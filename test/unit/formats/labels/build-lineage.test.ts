@@ -33,7 +33,7 @@ describe('buildLineage', () => {
         { path: 'b/c.bin', sha256: createHash('sha256').update(new Uint8Array(3)).digest('hex') },
       ],
       ontology: { id: 'general-driving', version: expect.any(Number) as number },
-      prelabelModels: [{ name: 'pp', version: '3' }],
+      prelabelModels: [{ name: 'pp', version: '3', boxes: { pending: 2, confirmed: 0, edited: 0 } }],
     });
   });
 });
