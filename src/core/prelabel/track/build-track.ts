@@ -19,7 +19,8 @@ export interface Observation {
  * A finished track's boxes, from its first detection to its last, on every frame pushed between them: smoothed
  * centres, headings from motion or from the detections (`trackHeadings`), one size, and the bottom face kept
  * where the detection put it (the ground is the one face every detection sees). Boxes go back into each frame's
- * ego frame. Undefined for a track the result leaves out (too few detections, too low a score).
+ * ego frame. Undefined for a track the result leaves out (too few detections, too low a score). `motionKnown`
+ * false: the track's motion is relative to an ego that drives, so it does not decide headings (`trackHeadings`).
  */
 export function buildTrack(
   taken: readonly Observation[],
@@ -27,6 +28,7 @@ export function buildTrack(
   motion: MotionParams,
   frames: readonly ClockedFrame[],
   params: TrackerParams,
+  motionKnown = true,
 ): PrelabelTrack | undefined {
   const observations = withoutOutliers(taken, motion, frames);
   const detections = observations.map((o) => o.detection);
@@ -52,6 +54,7 @@ export function buildTrack(
     params.turnOnTheSpotClasses.includes(classId),
     motion,
     (params.headingToleranceDeg * Math.PI) / 180,
+    motionKnown,
   );
   let centres = raw;
   if (params.keepSeenFaces) {

@@ -10,6 +10,8 @@ export interface ClockedFrame {
   egoFromWorld: Mat4;
   /** Yaw of the ego in the world, radians. */
   egoYaw: number;
+  /** Whether the frame came with its ego pose; without one the ego is taken as standing, which it may not be. */
+  posed: boolean;
 }
 
 /**
@@ -36,5 +38,6 @@ export function clockFrame(
     worldFromEgo,
     egoFromWorld: invertRigid(worldFromEgo),
     egoYaw: yawOf(worldFromEgo),
+    posed: frame.worldFromEgo !== undefined,
   };
 }

@@ -48,14 +48,18 @@ export function movesOverLife(steps: readonly HeadingStep[], motion: MotionParam
  * stands for a while (stopped at a light), the direction of its nearest moving frame decides the end. A standing
  * vehicle keeps one heading: the weighted mean axis of its detections, the end most of them point at.
  * People turn on the spot: their motion's direction where they move, else the detection's yaw (its end as the
- * neighbouring frames' detections have it).
+ * neighbouring frames' detections have it). Where a frame of the track has no ego pose (`motionKnown` false), the
+ * track's motion is relative to an ego that may itself be driving, so it says nothing of the end: each frame keeps
+ * its detection's yaw, its end as the neighbouring frames' detections have it.
  */
 export function trackHeadings(
   steps: readonly HeadingStep[],
   turnsOnTheSpot: boolean,
   motion: MotionParams,
   tolerance: number,
+  motionKnown = true,
 ): number[] {
+  if (!motionKnown) return fillCoasts(steps.map((_, k) => localEnd(steps, k)));
   const moving = movesOverLife(steps, motion);
   if (!moving && !turnsOnTheSpot) return steps.map(() => standingHeading(steps));
   const own = steps.map((s) => (Math.hypot(s.vx, s.vy) > motion.movingSpeed ? Math.atan2(s.vy, s.vx) : undefined));

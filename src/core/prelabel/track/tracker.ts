@@ -137,14 +137,15 @@ export function createTracker(overrides: Partial<TrackerParams> = {}): Tracker {
     push,
     tracksSoFar: () => confirmedOrder.length,
     finish: () => {
+      const motionKnown = frames.every((f) => f.posed) || egoStandsStill(live, confirmedOrder, params);
+      const build = (t: LiveTrack, p: TrackerParams) => buildTrack(t.observations, t.kind, t.motion, frames, p, motionKnown); // prettier-ignore
       // A sequence shorter than the birth window (one sweep, or a few) asks of a track no more detections than
       // it has frames: a single sweep's objects are its pre-labels, not all tentative and dropped.
-      if (frames.length >= params.confirmWindow)
-        return confirmedOrder.flatMap((t) => buildTrack(t.observations, t.kind, t.motion, frames, params) ?? []);
+      if (frames.length >= params.confirmWindow) return confirmedOrder.flatMap((t) => build(t, params) ?? []);
       const need = Math.max(1, Math.min(params.confirmHits, frames.length));
       const short = { ...params, minHits: Math.max(1, Math.min(params.minHits, frames.length)) };
       const tentative = live.filter((t) => !t.confirmed && t.hits >= need);
-      return [...confirmedOrder, ...tentative].flatMap((t) => buildTrack(t.observations, t.kind, t.motion, frames, short) ?? []); // prettier-ignore
+      return [...confirmedOrder, ...tentative].flatMap((t) => build(t, short) ?? []);
     },
   };
 }
@@ -157,4 +158,16 @@ export function trackDetections(
   const tracker = createTracker(params);
   for (const frame of frames) tracker.push(frame);
   return tracker.finish();
+}
+
+/**
+ * Without ego poses the tracker works in a frame that moves with the ego. Most of what a sweep holds stands still
+ * in the world (parked cars, people waiting): where the median track moves, it is the ego that drives, and the
+ * tracks' motion says nothing of where they face; where it stands, the ego does too and motion is the world's.
+ */
+function egoStandsStill(live: readonly LiveTrack[], confirmed: readonly LiveTrack[], params: TrackerParams): boolean {
+  const speeds = [...new Set([...confirmed, ...live])]
+    .map((t) => Math.hypot(t.state.vx, t.state.vy))
+    .sort((a, b) => a - b);
+  return speeds.length === 0 || speeds[Math.floor(speeds.length / 2)]! <= params.vehicle.movingSpeed;
 }

@@ -78,8 +78,10 @@ describe('tracker on synthetic scenes', () => {
   });
 
   it('detections turned round on some frames are turned back on a moving car', () => {
+    // No poses: two parked cars tell the tracker that the ego stands (most of a scene stands still in the world).
+    const parked = (x: number) => ({ classId: 'car', size: CAR, at: () => ({ x, y: -8, yaw: 0 }) });
     const scene = syntheticScene(
-      [{ classId: 'car', size: CAR, at: straight(0, 5, -7, 1), flipped: (f) => f % 3 === 1 || (f >= 20 && f < 26) }],
+      [{ classId: 'car', size: CAR, at: straight(0, 5, -7, 1), flipped: (f) => f % 3 === 1 || (f >= 20 && f < 26) }, parked(10), parked(25)], // prettier-ignore
       40,
       { seed: 11 },
     );
@@ -193,5 +195,24 @@ describe('a sequence shorter than the birth window', () => {
     ]);
     expect(tracks).toHaveLength(1);
     expect(tracks[0]!.boxes.map((b) => b.frameIndex)).toEqual([0, 1]);
+  });
+});
+
+describe('frames without ego poses', () => {
+  it('a parked car passed by a driving ego keeps its detected heading, not the direction it seems to move', () => {
+    // The ego drives +x at 10 m/s with no pose given: the parked car, facing +x, seems to move −x in the ego frame.
+    const frames = Array.from({ length: 10 }, (_, i) => ({
+      frameIndex: i,
+      time: i / 10,
+      detections: [
+        { classId: 'car', score: 0.8, position: [20 - i, 4, 0.8] as const, size: [4.5, 1.8, 1.5] as const, yaw: 0.02, points: 300 }, // prettier-ignore
+      ],
+    }));
+    const [track] = trackDetections(frames);
+    expect(track!.boxes).toHaveLength(10);
+    for (const b of track!.boxes) expect(Math.abs(b.yaw)).toBeLessThan(0.2);
+    // The same sweeps with the poses given: the car stands still in the world and keeps its heading too.
+    const posed = frames.map((f) => ({ ...f, worldFromEgo: fromPose([f.time * 10, 0, 0], 0) }));
+    for (const b of trackDetections(posed)[0]!.boxes) expect(Math.abs(b.yaw)).toBeLessThan(0.2);
   });
 });
