@@ -1,6 +1,7 @@
 /** English: pre-labelling a scene, and confirming or rejecting what the engine found. */
 export const enPrelabel = {
   prelabel: {
+    title: 'Pre-labels',
     run: 'Pre-label this scene',
     runTitle: 'Detect and track every car, truck, pedestrian and cyclist on every frame, in this browser',
     progress: 'Pre-labelling: {{done}} / {{total}} frames · {{tracks}} tracks',

@@ -4,6 +4,7 @@ import type { enPrelabel } from './en-prelabel';
 /** 简体中文：预标注整个场景，以及确认或拒绝引擎的结果。 */
 export const zhCNPrelabel: Pick<Catalogue, keyof typeof enPrelabel> = {
   prelabel: {
+    title: '预标注',
     run: '预标注此场景',
     runTitle: '在本浏览器中检测并跟踪每一帧上的所有汽车、卡车、行人和骑行者',
     progress: '预标注中：{{done}} / {{total}} 帧 · {{tracks}} 条轨迹',
