@@ -6,25 +6,47 @@ export const REGION_START =
   'bench/readme/ or rerun the bench, never this text -->';
 export const REGION_END = '<!-- speed-table:end -->';
 
-function bounds(readme: string): [number, number] {
-  const start = readme.indexOf(REGION_START);
-  const end = readme.indexOf(REGION_END);
-  if (start < 0 || end < start) {
-    throw new Error(`README.md has no generated Speed table: the lines ${REGION_START} and ${REGION_END} are missing`);
-  }
-  return [start + REGION_START.length, end];
+/** A generated part of the README between two marker lines: read it, or put new text there. */
+export interface ReadmeRegion {
+  /** The text between the markers, without the blank lines round it. */
+  generated(readme: string): string;
+  /** The README with `text` between the markers. */
+  withText(readme: string, text: string): string;
 }
 
-/** The text between the markers, without the blank lines round it. */
+/**
+ * The region between `startLine` and `endLine`; `what` names it in the error a README without the markers gets.
+ * Every generated part of the README (the Speed table, the accuracy figures, the pre-label tables) is one.
+ */
+export function readmeRegion(startLine: string, endLine: string, what: string): ReadmeRegion {
+  const bounds = (readme: string): [number, number] => {
+    const start = readme.indexOf(startLine);
+    const end = readme.indexOf(endLine);
+    if (start < 0 || end < start) throw new Error(`README.md has no generated ${what}: the lines ${startLine} and ${endLine} are missing`); // prettier-ignore
+    return [start + startLine.length, end];
+  };
+  return {
+    generated: (readme) => {
+      const [start, end] = bounds(readme);
+      return readme.slice(start, end).trim() + '\n';
+    },
+    withText: (readme, text) => {
+      const [start, end] = bounds(readme);
+      return `${readme.slice(0, start)}\n\n${text.trim()}\n\n${readme.slice(end)}`;
+    },
+  };
+}
+
+const speedRegion = readmeRegion(REGION_START, REGION_END, 'Speed table');
+
+/** The Speed table's text between the markers. */
 export function generatedRegion(readme: string): string {
-  const [start, end] = bounds(readme);
-  return readme.slice(start, end).trim() + '\n';
+  return speedRegion.generated(readme);
 }
 
-/** The README with `region` between the markers. */
+/** The README with `region` as its Speed table. */
 export function withRegion(readme: string, region: string): string {
-  const [start, end] = bounds(readme);
-  return `${readme.slice(0, start)}\n\n${region.trim()}\n\n${readme.slice(end)}`;
+  return speedRegion.withText(readme, region);
 }
 
 /** Markdown as the repository's Prettier settings print it, so that `prettier --check` keeps the README. */

@@ -1,4 +1,4 @@
-import { format, resolveConfig } from 'prettier';
+import { formatMarkdown, readmeRegion } from '../../bench/readme/readme-region';
 import { RESULTS_FILE, type AccuracyResults, type ErrorFigures, type SetFigures } from './accuracy-results';
 
 /** The README's generated accuracy figures sit between these two lines. */
@@ -93,27 +93,16 @@ export function figuresSection(results: AccuracyResults): string {
   ].join('\n');
 }
 
-function bounds(readme: string): [number, number] {
-  const start = readme.indexOf(FIGURES_START);
-  const end = readme.indexOf(FIGURES_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no generated accuracy figures between ${FIGURES_START} and ${FIGURES_END}`); // prettier-ignore
-  return [start + FIGURES_START.length, end];
-}
+const region = readmeRegion(FIGURES_START, FIGURES_END, 'accuracy figures');
 
 /** The generated text between the markers. */
 export function generatedFigures(readme: string): string {
-  const [start, end] = bounds(readme);
-  return readme.slice(start, end).trim() + '\n';
+  return region.generated(readme);
 }
 
 /** The README with `figures` between the markers. */
 export function withFigures(readme: string, figures: string): string {
-  const [start, end] = bounds(readme);
-  return `${readme.slice(0, start)}\n\n${figures.trim()}\n\n${readme.slice(end)}`;
+  return region.withText(readme, figures);
 }
 
-/** Markdown as the repository's Prettier settings print it, so that `prettier --check` keeps the README. */
-export async function formatMarkdown(markdown: string): Promise<string> {
-  const config = (await resolveConfig('README.md')) ?? {};
-  return format(markdown, { ...config, plugins: [], parser: 'markdown' });
-}
+export { formatMarkdown };
