@@ -41,6 +41,10 @@ describe('pre-labelling the demo drive in the browser', () => {
     expect(status).toContain(`${tracksOf(before).length} tracks, ${boxes.length} boxes added`);
     await settle(page);
     expect(await boxCount(page)).toBeGreaterThan(0);
+    // In the camera too, every box on screen is drawn as a pre-label still to confirm (dotted).
+    const projected = page.getByTestId('projected-box');
+    expect(await projected.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=projected-box][data-pending=true]').count()).toBe(await projected.count());
   });
 
   it('confirms one track and rejects another from the box panel', async () => {
