@@ -1,5 +1,6 @@
 import type { Clusters } from '../../fit/label-clusters';
 import type { RaisedPoints } from './above-ground';
+import { axisAlignedExtent } from './measure-cluster';
 
 /** When two points are of one object (metres, radians; x, y in the ego frame, the sensor at sensorX, sensorY). */
 export interface GridTolerance {
@@ -34,18 +35,7 @@ export function gridClusters(points: RaisedPoints, tolerance: GridTolerance): Cl
   const { xyz, heights } = points;
   const { cell, sensorX, sensorY } = tolerance;
   if (n === 0) return { labels: new Int32Array(0), sizes: [] };
-  let minX = Infinity,
-    minY = Infinity,
-    maxX = -Infinity,
-    maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = xyz[3 * i]!,
-      y = xyz[3 * i + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
+  const { minX, minY, maxX, maxY } = axisAlignedExtent(points);
   const inv = 1 / cell;
   const binInv = 2 / tolerance.maxDz;
   const cols = Math.floor((maxX - minX) * inv) + 1;

@@ -23,8 +23,16 @@ export interface ClusterShape {
 /** Band under the top whose extent tells a car's roof from a person's shoulders. */
 const TOP_BAND = 0.4;
 
-/** The cheap axis-aligned extent of a cluster in x, y (its diagonal bounds every rectangle's length). */
-export function axisAlignedExtent(points: RaisedPoints): { dx: number; dy: number; top: number } {
+/** The cheap axis-aligned bounds of a cluster in x, y, their size (its diagonal bounds every rectangle's length) and top. */
+export function axisAlignedExtent(points: RaisedPoints): {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  dx: number;
+  dy: number;
+  top: number;
+} {
   let minX = Infinity,
     minY = Infinity,
     maxX = -Infinity,
@@ -40,7 +48,7 @@ export function axisAlignedExtent(points: RaisedPoints): { dx: number; dy: numbe
     if (y > maxY) maxY = y;
     if (heights[i]! > top) top = heights[i]!;
   }
-  return { dx: maxX - minX, dy: maxY - minY, top };
+  return { minX, minY, maxX, maxY, dx: maxX - minX, dy: maxY - minY, top };
 }
 
 /**
