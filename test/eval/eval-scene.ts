@@ -13,7 +13,7 @@ import type { Scene } from '../../src/core/model/scene';
 import { prelabelFrames, type PrelabelFrameInput } from '../../src/core/prelabel/prelabel-frames';
 import { prelabelRecords } from '../../src/core/prelabel/prelabel-records';
 import type { Detection, Detector } from '../../src/core/prelabel/types';
-import { readPointCloudFile } from '../../src/formats/pointcloud/read-point-cloud-file';
+import { sceneSweeps } from '../../src/cli/scene-sweeps';
 import { importScene } from '../../src/formats/scene/import-scene';
 import type { ClickOutcome } from './click-figures';
 import { classOfBoxes, clickTargets, headingDifference, inCameraView, movingTracks, PROTOCOL } from './protocol';
@@ -71,13 +71,11 @@ export async function evaluateScene(folder: string, options: SceneOptions): Prom
   const imported = await importScene(files);
   const { scene } = imported;
   const sweeps: Sweep[] = [];
-  for (const frame of scene.frames) {
-    const sample = frame.lidar[0]!;
-    const egoFromLidar = scene.lidars.find((l) => l.id === sample.sensorId)!.egoFromLidar;
-    const layout = imported.lidarLayouts?.[sample.sensorId];
-    const cloud = readPointCloudFile(await files.read(sample.uri), sample.uri, layout ? { layout } : {});
-    sweeps.push({ cloud, egoFromLidar, index: buildSweepIndex(cloud, egoFromLidar) });
+  for await (const { frameIndex, cloud, egoFromLidar } of sceneSweeps(imported, (p) => files.read(p))) {
+    sweeps[frameIndex] = { cloud, egoFromLidar, index: buildSweepIndex(cloud, egoFromLidar) };
   }
+  if (sweeps.filter(Boolean).length !== scene.frames.length)
+    throw new Error(`${folder}: a frame without a LiDAR sweep`);
   const inView = options.frontCamera ? frontCameraView(scene) : () => true;
   const reference = keep({ scene, tracks: imported.tracks, cuboids: imported.cuboids, segments: [] }, inView);
   const points = new Map<string, number>();
